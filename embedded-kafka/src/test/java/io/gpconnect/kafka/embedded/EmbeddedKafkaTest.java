@@ -1,0 +1,66 @@
+package io.gpconnect.kafka.embedded;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class EmbeddedKafkaTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void committedTransactionalRecordsSurviveARestartOfTheBroker() throws Exception {
+        try (EmbeddedKafka kafka = EmbeddedKafka.start(dir, 0)) {
+            try (Admin admin = Admin.create(Map.of("bootstrap.servers", kafka.bootstrapServers()))) {
+                admin.createTopics(Set.of(new NewTopic("t", 1, (short) 1))).all().get();
+            }
+            try (var producer = new KafkaProducer<>(Map.of(
+                    "bootstrap.servers", kafka.bootstrapServers(), "transactional.id", "tx-test"),
+                    new StringSerializer(), new StringSerializer())) {
+                producer.initTransactions();
+                producer.beginTransaction();
+                producer.send(new ProducerRecord<>("t", "k", "committed"));
+                producer.commitTransaction();
+                producer.beginTransaction();
+                producer.send(new ProducerRecord<>("t", "k", "aborted"));
+                producer.flush();
+                producer.abortTransaction();
+            }
+        }
+        try (EmbeddedKafka kafka = EmbeddedKafka.start(dir, 0)) {
+            assertThat(readAll(kafka)).containsExactly("committed");
+        }
+    }
+
+    private static List<String> readAll(EmbeddedKafka kafka) {
+        List<String> values = new ArrayList<>();
+        try (var consumer = new KafkaConsumer<>(Map.of(
+                "bootstrap.servers", kafka.bootstrapServers(), "group.id", "g", "auto.offset.reset", "earliest",
+                "isolation.level", "read_committed"), new StringDeserializer(), new StringDeserializer())) {
+            consumer.subscribe(List.of("t"));
+            long deadline = System.currentTimeMillis() + 20_000;
+            while (values.isEmpty() && System.currentTimeMillis() < deadline) {
+                ConsumerRecords<String, String> records = consumer.poll(Duration.ofMillis(200));
+                records.forEach(r -> values.add(r.value()));
+            }
+        }
+        return values;
+    }
+}
