@@ -1,0 +1,62 @@
+package io.gpconnect.store;
+
+import io.gpconnect.store.appointments.AppliedEventListener;
+import io.gpconnect.topics.EngineSettings;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsConfig;
+
+import java.time.Duration;
+import java.util.Properties;
+
+/**
+ * The running views. At-least-once suffices here: the views are derived from committed events only
+ * (read_committed) and applying an event is an idempotent overwrite, so a replay after a crash changes nothing.
+ */
+public final class AppointmentStore implements AutoCloseable {
+    public static final String APPLICATION_ID = "gpconnect-appointment-store";
+
+    private final KafkaStreams streams;
+    private final ViewQueries queries;
+
+    public AppointmentStore(EngineSettings settings, AppliedEventListener listener) {
+        Properties p = settings.streamsProperties(APPLICATION_ID);
+        p.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.AT_LEAST_ONCE);
+        p.put(StreamsConfig.consumerPrefix("isolation.level"), "read_committed");
+        this.streams = new KafkaStreams(AppointmentStoreTopology.build(settings.serdes(), listener), p);
+        this.queries = new ViewQueries(streams, settings.partitions());
+    }
+
+    public AppointmentStore start() {
+        streams.start();
+        return this;
+    }
+
+    public KafkaStreams streams() {
+        return streams;
+    }
+
+    public ViewQueries queries() {
+        return queries;
+    }
+
+    /** Waits until the views have caught up with their topics' ends, so a fresh start answers complete reads. */
+    public void awaitRunning(Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (streams.state() != KafkaStreams.State.RUNNING) {
+            if (System.nanoTime() > deadline || !streams.state().isRunningOrRebalancing() && streams.state() != KafkaStreams.State.CREATED) {
+                throw new IllegalStateException("Appointment views not running: " + streams.state());
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        streams.close();
+    }
+}

@@ -1,0 +1,58 @@
+package io.gpconnect.store;
+
+import io.gpconnect.schemas.event.AppointmentEvent;
+import io.gpconnect.schemas.feed.PracticeFeedRecord;
+import io.gpconnect.schemas.slot.SlotAvailabilityChanged;
+import io.gpconnect.store.appointments.AppliedEventListener;
+import io.gpconnect.store.appointments.AppointmentView;
+import io.gpconnect.store.directory.DirectoryView;
+import io.gpconnect.store.slots.SlotView;
+import io.gpconnect.topics.AvroSerdes;
+import io.gpconnect.topics.Topics;
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.state.StoreBuilder;
+import org.apache.kafka.streams.state.Stores;
+
+/**
+ * The read side: three small topologies, one per view family, each fed by one topic.
+ *
+ * <pre>
+ *   gpc.practice.feed        ─► directory     (organisations, locations, practitioners, patients, schedules)
+ *   gpc.slot.availability    ─► slots         (by id; free ones by practice and start)
+ *   gpc.appointment.events   ─► appointments  (by id; by patient and start) ─► AppliedEventListener
+ * </pre>
+ */
+public final class AppointmentStoreTopology {
+    private AppointmentStoreTopology() {
+    }
+
+    public static Topology build(AvroSerdes serdes, AppliedEventListener listener) {
+        Serde<PracticeFeedRecord> feed = serdes.valueSerde();
+        Serde<SlotAvailabilityChanged> availability = serdes.valueSerde();
+        Serde<AppointmentEvent> events = serdes.valueSerde();
+        Topology t = new Topology();
+
+        t.addSource("practice-feed", Serdes.String().deserializer(), feed.deserializer(), Topics.PRACTICE_FEED.name());
+        t.addProcessor("directory-view", DirectoryView::new, "practice-feed");
+        t.addStateStore(store(DirectoryView.STORE, serdes), "directory-view");
+
+        t.addSource("slot-availability", Serdes.String().deserializer(), availability.deserializer(), Topics.SLOT_AVAILABILITY.name());
+        t.addProcessor("slot-view", SlotView::new, "slot-availability");
+        t.addStateStore(store(SlotView.BY_ID, serdes), "slot-view");
+        t.addStateStore(store(SlotView.FREE_BY_START, serdes), "slot-view");
+
+        t.addSource("appointment-events", Serdes.String().deserializer(), events.deserializer(), Topics.APPOINTMENT_EVENTS.name());
+        t.addProcessor("appointment-view", () -> new AppointmentView(listener), "appointment-events");
+        t.addStateStore(store(AppointmentView.BY_ID, serdes), "appointment-view");
+        t.addStateStore(store(AppointmentView.BY_PATIENT, serdes), "appointment-view");
+        return t;
+    }
+
+    private static StoreBuilder<?> store(String name, AvroSerdes serdes) {
+        // No record cache: a read straight after an event must see it.
+        return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(name), Serdes.String(), serdes.valueSerde())
+                .withCachingDisabled();
+    }
+}

@@ -1,0 +1,83 @@
+package io.gpconnect.commands;
+
+import io.gpconnect.schemas.command.AppointmentCommand;
+import io.gpconnect.schemas.event.AppointmentEvent;
+import io.gpconnect.topics.EngineSettings;
+import io.gpconnect.topics.Topics;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.Serializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * Puts a validated command on gpc.appointment.commands and awaits its decision. The decision arrives through
+ * {@link #decided} once the appointment views hold it, so the caller's answer and any read after it agree.
+ */
+public final class CommandGateway implements AutoCloseable {
+    private final KafkaProducer<String, AppointmentCommand> producer;
+    private final Map<String, CompletableFuture<AppointmentEvent>> pending = new ConcurrentHashMap<>();
+    private final Duration timeout;
+
+    public CommandGateway(EngineSettings settings, Duration timeout) {
+        Map<String, Object> conf = new HashMap<>(settings.serdes().serdeConfig());
+        conf.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers());
+        conf.put(ProducerConfig.ACKS_CONFIG, "all");
+        conf.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
+        conf.put(ProducerConfig.LINGER_MS_CONFIG, "1");
+        conf.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, String.valueOf(Math.max(timeout.toMillis(), 1000)));
+        conf.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, String.valueOf(Math.max(timeout.toMillis() - 1, 999)));
+        Serializer<AppointmentCommand> values = settings.serdes().<AppointmentCommand>valueSerde().serializer();
+        this.producer = new KafkaProducer<>(conf, new StringSerializer(), values);
+        this.timeout = timeout;
+    }
+
+    /**
+     * Sends the command for the practice and completes with its decision, or exceptionally with a
+     * {@link TimeoutException} when none arrives in time (the command may still be decided later: the caller
+     * must not assume it failed).
+     */
+    public CompletableFuture<AppointmentEvent> submit(String practiceOds, AppointmentCommand command) {
+        CompletableFuture<AppointmentEvent> outcome = new CompletableFuture<>();
+        pending.put(command.getCommandId(), outcome);
+        producer.send(new ProducerRecord<>(Topics.APPOINTMENT_COMMANDS.name(), practiceOds, command), (md, error) -> {
+            if (error != null) {
+                outcome.completeExceptionally(new CommandNotSentException(error));
+            }
+        });
+        return outcome.orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS)
+                .whenComplete((e, t) -> pending.remove(command.getCommandId()));
+    }
+
+    /** Called by the views once they hold the event deciding a command. */
+    public void decided(AppointmentEvent event) {
+        CompletableFuture<AppointmentEvent> waiting = pending.get(event.getCommandId());
+        if (waiting != null) {
+            waiting.complete(event);
+        }
+    }
+
+    public int awaiting() {
+        return pending.size();
+    }
+
+    @Override
+    public void close() {
+        producer.close(Duration.ofSeconds(5));
+    }
+
+    /** The broker did not take the command; it will never be decided. */
+    public static final class CommandNotSentException extends RuntimeException {
+        CommandNotSentException(Throwable cause) {
+            super("The command could not be sent: " + cause.getMessage(), cause);
+        }
+    }
+}

@@ -1,0 +1,115 @@
+package io.gpconnect.fhir.appointment;
+
+import ca.uhn.fhir.rest.annotation.Create;
+import ca.uhn.fhir.rest.annotation.IdParam;
+import ca.uhn.fhir.rest.annotation.Read;
+import ca.uhn.fhir.rest.annotation.ResourceParam;
+import ca.uhn.fhir.rest.annotation.Update;
+import ca.uhn.fhir.rest.api.MethodOutcome;
+import ca.uhn.fhir.rest.api.server.RequestDetails;
+import ca.uhn.fhir.rest.server.IResourceProvider;
+import io.gpconnect.fhir.error.GpConnectException;
+import io.gpconnect.fhir.error.SpineCode;
+import io.gpconnect.fhir.interaction.Interaction;
+import io.gpconnect.fhir.security.RequestContext;
+import io.gpconnect.fhir.server.Caller;
+import io.gpconnect.fhir.server.Practice;
+import io.gpconnect.fhir.support.FhirBodies;
+import io.gpconnect.fhir.support.UkTime;
+import jakarta.servlet.http.HttpServletRequest;
+import org.hl7.fhir.dstu3.model.Appointment;
+import org.hl7.fhir.dstu3.model.IdType;
+
+import java.time.Clock;
+import java.time.LocalDate;
+
+/** A2 book, A4 read, A5 amend and A6 cancel (spec §2.4–2.9), thin over {@link AppointmentService}. */
+public final class AppointmentProvider implements IResourceProvider {
+    private final AppointmentService service;
+    private final FhirBodies bodies;
+    private final ChangeRequest changes;
+    private final Clock clock;
+
+    public AppointmentProvider(AppointmentService service, FhirBodies bodies, ChangeRequest changes, Clock clock) {
+        this.service = service;
+        this.bodies = bodies;
+        this.changes = changes;
+        this.clock = clock;
+    }
+
+    @Override
+    public Class<Appointment> getResourceType() {
+        return Appointment.class;
+    }
+
+    @Read
+    public Appointment read(@IdParam IdType id, RequestDetails request) {
+        io.gpconnect.schemas.appointment.Appointment stored = existing(Practice.ods(request), id);
+        // Spec §2.6: only appointments starting today or later may be read.
+        LocalDate startDay = stored.getStart().atZone(UkTime.ZONE).toLocalDate();
+        if (startDay.isBefore(LocalDate.now(clock.withZone(UkTime.ZONE)))) {
+            throw new GpConnectException(SpineCode.INVALID_RESOURCE, "Appointment/" + id.getIdPart() + " is in the past and cannot be read");
+        }
+        return AppointmentMapper.toFhir(stored);
+    }
+
+    @Create
+    public MethodOutcome book(@ResourceParam String body, RequestDetails request, HttpServletRequest http) {
+        Appointment sent = bodies.parse(body, http.getContentType(), Appointment.class);
+        var command = BookingRequest.toCommand(sent, AppointmentService.newAppointmentId());
+        var booked = service.book(Practice.ods(request), command, Caller.requester(request));
+        return outcome(booked).setCreated(true);
+    }
+
+    @Update
+    public MethodOutcome amendOrCancel(@IdParam IdType id, @ResourceParam String body, RequestDetails request, HttpServletRequest http) {
+        String ods = Practice.ods(request);
+        io.gpconnect.schemas.appointment.Appointment stored = existing(ods, id);
+        Appointment sent = bodies.parse(body, http.getContentType(), Appointment.class);
+        if (sent.getIdElement().hasIdPart() && !sent.getIdElement().getIdPart().equals(id.getIdPart())) {
+            throw new GpConnectException(SpineCode.BAD_REQUEST, "The id in the body does not match the id in the URL");
+        }
+        Long expectedVersion = expectedVersion(id, stored);
+        Appointment current = AppointmentMapper.toFhir(stored);
+        boolean cancel = Caller.context(request).map(RequestContext::interaction).orElse(null) == Interaction.APPOINTMENT_CANCEL
+                || (Caller.context(request).isEmpty() && sent.getStatus() == Appointment.AppointmentStatus.CANCELLED);
+        io.gpconnect.schemas.appointment.Appointment changed;
+        if (cancel) {
+            String reason = changes.cancellation(current, sent);
+            changed = service.cancel(ods, id.getIdPart(), expectedVersion, reason, Caller.requester(request));
+        } else {
+            ChangeRequest.Amendment amendment = changes.amendment(current, sent);
+            changed = service.amend(ods, id.getIdPart(), expectedVersion, amendment.description(), amendment.comment(), Caller.requester(request));
+        }
+        return outcome(changed);
+    }
+
+    private io.gpconnect.schemas.appointment.Appointment existing(String ods, IdType id) {
+        String idPart = id.getIdPart();
+        if (idPart == null || !BookingRequest.FHIR_ID.matcher(idPart).matches()) {
+            throw new GpConnectException(SpineCode.NO_RECORD_FOUND, "No appointment with id '" + idPart + "'");
+        }
+        return service.read(ods, idPart)
+                .orElseThrow(() -> new GpConnectException(SpineCode.NO_RECORD_FOUND, "No appointment with id '" + idPart + "'"));
+    }
+
+    /** If-Match W/"n" arrives as the id's version (HAPI parses it); anything but our number cannot match. */
+    private static Long expectedVersion(IdType id, io.gpconnect.schemas.appointment.Appointment stored) {
+        if (!id.hasVersionIdPart()) {
+            return null;
+        }
+        try {
+            return Long.parseLong(id.getVersionIdPart());
+        } catch (NumberFormatException e) {
+            throw new GpConnectException(SpineCode.FHIR_CONSTRAINT_VIOLATION,
+                    "If-Match '" + id.getVersionIdPart() + "' does not match the current version " + stored.getVersion());
+        }
+    }
+
+    private static MethodOutcome outcome(io.gpconnect.schemas.appointment.Appointment a) {
+        Appointment fhir = AppointmentMapper.toFhir(a);
+        MethodOutcome outcome = new MethodOutcome(new IdType("Appointment", a.getId(), String.valueOf(a.getVersion())));
+        outcome.setResource(fhir);
+        return outcome;
+    }
+}

@@ -1,0 +1,58 @@
+package io.gpconnect.fhir.patient;
+
+import io.gpconnect.fhir.support.Profiles;
+import io.gpconnect.fhir.support.Resources;
+import io.gpconnect.schemas.feed.PatientPublished;
+import org.hl7.fhir.dstu3.model.Address;
+import org.hl7.fhir.dstu3.model.CodeableConcept;
+import org.hl7.fhir.dstu3.model.Coding;
+import org.hl7.fhir.dstu3.model.DateType;
+import org.hl7.fhir.dstu3.model.Enumerations;
+import org.hl7.fhir.dstu3.model.Extension;
+import org.hl7.fhir.dstu3.model.HumanName;
+import org.hl7.fhir.dstu3.model.Identifier;
+import org.hl7.fhir.dstu3.model.Patient;
+import org.hl7.fhir.dstu3.model.Reference;
+
+import java.util.ArrayList;
+
+/** CareConnect-GPC-Patient-1 (spec §2.2 F2): the elements the spec asks for, none it forbids. */
+public final class PatientMapper {
+    private PatientMapper() {
+    }
+
+    public static Patient toFhir(PatientPublished p, String practiceOrganisationId) {
+        Patient out = new Patient();
+        out.setId(p.getId());
+        out.setMeta(Resources.meta(Profiles.PATIENT, 1));
+        Identifier nhs = out.addIdentifier().setSystem(Profiles.NHS_NUMBER).setValue(p.getNhsNumber());
+        nhs.addExtension(Profiles.EXT_NHS_NUMBER_VERIFICATION, new CodeableConcept().addCoding(
+                new Coding(Profiles.CS_NHS_NUMBER_VERIFICATION, "01", "Number present and verified")));
+        HumanName name = out.addName().setUse(HumanName.NameUse.OFFICIAL).setFamily(p.getFamily());
+        p.getGiven().forEach(name::addGiven);
+        p.getPrefix().forEach(name::addPrefix);
+        if (p.getGender() != null) {
+            try {
+                out.setGender(Enumerations.AdministrativeGender.fromCode(p.getGender()));
+            } catch (Exception e) {
+                out.setGender(Enumerations.AdministrativeGender.UNKNOWN);
+            }
+        }
+        if (p.getBirthDate() != null) {
+            out.setBirthDateElement(new DateType(p.getBirthDate()));
+        }
+        if (p.getAddress() != null) {
+            out.addAddress(Resources.address(p.getAddress(), Address.AddressUse.HOME));
+        }
+        out.setTelecom(new ArrayList<>(Resources.contactPoints(p.getTelecom())));
+        if (practiceOrganisationId != null) {
+            out.setManagingOrganization(new Reference("Organization/" + practiceOrganisationId));
+        }
+        if (p.getPreferredBranchLocationId() != null) {
+            Extension registration = new Extension(Profiles.EXT_REGISTRATION_DETAILS);
+            registration.addExtension("preferredBranchSurgery", new Reference("Location/" + p.getPreferredBranchLocationId()));
+            out.addExtension(registration);
+        }
+        return out;
+    }
+}

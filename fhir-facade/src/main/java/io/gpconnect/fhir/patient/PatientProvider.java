@@ -1,0 +1,98 @@
+package io.gpconnect.fhir.patient;
+
+import ca.uhn.fhir.rest.annotation.IdParam;
+import ca.uhn.fhir.rest.annotation.Operation;
+import ca.uhn.fhir.rest.annotation.Read;
+import ca.uhn.fhir.rest.annotation.Search;
+import ca.uhn.fhir.rest.api.server.RequestDetails;
+import ca.uhn.fhir.rest.server.IResourceProvider;
+import io.gpconnect.fhir.appointment.AppointmentMapper;
+import io.gpconnect.fhir.directory.Directory;
+import io.gpconnect.fhir.directory.IdentifierSearch;
+import io.gpconnect.fhir.directory.SearchBundles;
+import io.gpconnect.fhir.error.GpConnectException;
+import io.gpconnect.fhir.error.SpineCode;
+import io.gpconnect.fhir.server.Practice;
+import io.gpconnect.fhir.support.Profiles;
+import io.gpconnect.fhir.support.UkTime;
+import io.gpconnect.schemas.feed.PatientPublished;
+import io.gpconnect.store.ViewQueries;
+import org.hl7.fhir.dstu3.model.Bundle;
+import org.hl7.fhir.dstu3.model.IdType;
+import org.hl7.fhir.dstu3.model.Parameters;
+import org.hl7.fhir.dstu3.model.Patient;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+
+/** F2 find and F3 read a patient, A3 retrieve a patient's appointments; F4 register is not offered. */
+public final class PatientProvider implements IResourceProvider {
+    private final Directory directory;
+    private final ViewQueries views;
+    private final Clock clock;
+
+    public PatientProvider(Directory directory, ViewQueries views, Clock clock) {
+        this.directory = directory;
+        this.views = views;
+        this.clock = clock;
+    }
+
+    @Override
+    public Class<Patient> getResourceType() {
+        return Patient.class;
+    }
+
+    @Read
+    public Patient read(@IdParam IdType id, RequestDetails request) {
+        String ods = Practice.ods(request);
+        PatientPublished p = visible(ods, id.getIdPart())
+                .orElseThrow(() -> new GpConnectException(SpineCode.PATIENT_NOT_FOUND, "No patient with id '" + id.getIdPart() + "'"));
+        return PatientMapper.toFhir(p, practiceOrganisationId(ods));
+    }
+
+    @Search(allowUnknownParams = true)
+    public Bundle search(RequestDetails request) {
+        IdentifierSearch search = IdentifierSearch.parse(request.getParameters(), Profiles.NHS_NUMBER);
+        if (!NhsNumber.isValid(search.value())) {
+            throw new GpConnectException(SpineCode.INVALID_NHS_NUMBER, "'" + search.value() + "' is not a valid NHS number");
+        }
+        String ods = Practice.ods(request);
+        List<Patient> found = directory.patientByNhsNumber(ods, search.value())
+                .filter(PatientProvider::findable)
+                .map(p -> PatientMapper.toFhir(p, practiceOrganisationId(ods)))
+                .stream().toList();
+        return SearchBundles.of(found);
+    }
+
+    @Search(compartmentName = "Appointment", allowUnknownParams = true)
+    public Bundle appointments(@IdParam IdType patientId, RequestDetails request) {
+        String ods = Practice.ods(request);
+        if (visible(ods, patientId.getIdPart()).isEmpty()) {
+            throw new GpConnectException(SpineCode.PATIENT_NOT_FOUND, "No patient with id '" + patientId.getIdPart() + "'");
+        }
+        AppointmentRange range = AppointmentRange.parse(request.getParameters(), LocalDate.now(clock.withZone(UkTime.ZONE)));
+        return SearchBundles.of(views.patientAppointments(ods, patientId.getIdPart(), range.fromInstant(), range.toInstantExclusive())
+                .stream().map(AppointmentMapper::toFhir).toList());
+    }
+
+    @Operation(name = "$gpc.registerpatient")
+    public Bundle register(@ca.uhn.fhir.rest.annotation.ResourceParam Parameters parameters) {
+        throw new GpConnectException(SpineCode.NOT_IMPLEMENTED,
+                "Register a patient is not offered by this provider: patients come from the practice system");
+    }
+
+    /** Sensitive patients are answered as not found (spec §2.2, §5.6). */
+    private Optional<PatientPublished> visible(String ods, String id) {
+        return directory.patient(ods, id).filter(p -> !p.getSensitive());
+    }
+
+    private static boolean findable(PatientPublished p) {
+        return p.getActive() && !p.getSensitive() && !p.getDeceased();
+    }
+
+    private String practiceOrganisationId(String ods) {
+        return directory.organisationByOdsCode(ods, ods).map(o -> o.getId()).orElse(null);
+    }
+}

@@ -1,0 +1,79 @@
+package io.gpconnect.fhir.security;
+
+import com.nimbusds.jose.JOSEObjectType;
+import com.nimbusds.jwt.PlainJWT;
+import io.gpconnect.fhir.error.GpConnectException;
+import io.gpconnect.fhir.error.SpineCode;
+import java.text.ParseException;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * Reads the {@code Authorization: Bearer} header into an unsigned JWT, enforcing the form spec §3
+ * fixes: header {@code {"alg":"none","typ":"JWT"}}, base64url parts without padding, and an empty
+ * signature, so the token ends with '.'. Every failure is 400 BAD_REQUEST.
+ */
+final class UnsignedJwt {
+
+    // Two non-empty base64url parts and an empty third one. Rejecting '=', '+', '/' and raw JSON here
+    // gives the consumer a precise message instead of a generic parse failure.
+    private static final Pattern FORM = Pattern.compile("[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+\\.");
+    private static final String BEARER = "Bearer";
+
+    private UnsignedJwt() {
+    }
+
+    /** The raw claims object, exactly as sent (numbers keep their JSON type). */
+    static Map<String, Object> claimsOf(String authorization) {
+        PlainJWT jwt = parse(token(authorization));
+        Map<String, Object> claims = jwt.getPayload().toJSONObject();
+        if (claims == null) {
+            throw badRequest("JWT payload is not a JSON object");
+        }
+        return claims;
+    }
+
+    private static String token(String authorization) {
+        if (authorization == null) {
+            throw badRequest("Authorization header missing");
+        }
+        String value = authorization.strip();
+        int space = value.indexOf(' ');
+        // RFC 6750 makes the scheme name case-insensitive
+        if (space < 0 || !value.substring(0, space).equalsIgnoreCase(BEARER)) {
+            throw badRequest("Authorization header must be 'Bearer <JWT>'");
+        }
+        String token = value.substring(space + 1).strip();
+        if (!FORM.matcher(token).matches()) {
+            throw badRequest("JWT must be two base64url parts without padding followed by an empty signature,"
+                    + " i.e. '<header>.<payload>.'");
+        }
+        return token;
+    }
+
+    private static PlainJWT parse(String token) {
+        String[] parts = token.split("\\.");
+        for (String part : parts) {
+            // Base64 can never leave a single character in the last quantum; Nimbus would decode it silently.
+            if (part.length() % 4 == 1) {
+                throw badRequest("JWT part is not valid base64url");
+            }
+        }
+        PlainJWT jwt;
+        try {
+            jwt = PlainJWT.parse(token);
+        } catch (ParseException | RuntimeException e) {
+            throw badRequest("JWT is not an unsigned JWT with header {\"alg\":\"none\",\"typ\":\"JWT\"}: "
+                    + e.getMessage());
+        }
+        JOSEObjectType type = jwt.getHeader().getType();
+        if (type == null || !type.getType().equalsIgnoreCase(JOSEObjectType.JWT.getType())) {
+            throw badRequest("JWT header 'typ' must be \"JWT\"");
+        }
+        return jwt;
+    }
+
+    private static GpConnectException badRequest(String diagnostics) {
+        return new GpConnectException(SpineCode.BAD_REQUEST, diagnostics);
+    }
+}

@@ -1,0 +1,81 @@
+package io.gpconnect.fhir.server;
+
+import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.rest.api.EncodingEnum;
+import ca.uhn.fhir.rest.api.RequestTypeEnum;
+import ca.uhn.fhir.rest.server.ETagSupportEnum;
+import ca.uhn.fhir.rest.server.IResourceProvider;
+import ca.uhn.fhir.rest.server.RestfulServer;
+import io.gpconnect.fhir.error.GpConnectException;
+import io.gpconnect.fhir.error.GpConnectExceptionInterceptor;
+import io.gpconnect.fhir.error.SpineCode;
+import io.gpconnect.fhir.security.RequestGuard;
+import io.gpconnect.fhir.security.RequestGuardInterceptor;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The HAPI plain server behind every practice's service root. Routing to a resource provider is HAPI's; what
+ * GP Connect adds on top is here: the root in the path, no-store caching, media-type checks, the request
+ * guard (headers, JWT) and Spine OperationOutcomes for every failure.
+ */
+public final class GpConnectServer extends RestfulServer {
+    private static final long serialVersionUID = 1L;
+    private static final ThreadLocal<String> RELATIVE_PATH = new ThreadLocal<>();
+
+    private final transient Set<String> servedOds;
+    private final transient MediaTypes mediaTypes = new MediaTypes();
+
+    public GpConnectServer(FhirContext fhir, Set<String> servedOds, List<IResourceProvider> providers,
+                           Object capabilityStatement, RequestGuard guard) {
+        super(fhir);
+        this.servedOds = Set.copyOf(servedOds);
+        setResourceProviders(providers);
+        setServerConformanceProvider(capabilityStatement);
+        setTenantIdentificationStrategy(new ServiceRootTenants());
+        setDefaultResponseEncoding(EncodingEnum.JSON);
+        setETagSupport(ETagSupportEnum.ENABLED);
+        registerInterceptor(new GpConnectExceptionInterceptor());
+        registerInterceptor(new RequestGuardInterceptor(guard));
+    }
+
+    @Override
+    protected void handleRequest(RequestTypeEnum type, HttpServletRequest request, HttpServletResponse response)
+            throws ServletException, IOException {
+        // Spec §1: every response, errors included, carries Cache-Control: no-store.
+        response.setHeader("Cache-Control", "no-store");
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        Optional<ServiceRoot> root = ServiceRoot.parse(path);
+        if (root.isEmpty() || !servedOds.contains(root.get().ods())) {
+            OperationOutcomeWriter.write(getFhirContext(), request, response, new GpConnectException(SpineCode.NO_RECORD_FOUND,
+                    "No GP Connect service at " + path + "; service roots are /[ODS]/STU3/1/gpconnect for " + servedOds));
+            return;
+        }
+        Optional<GpConnectException> unsupported = mediaTypes.check(request);
+        if (unsupported.isPresent()) {
+            OperationOutcomeWriter.write(getFhirContext(), request, response, unsupported.get());
+            return;
+        }
+        request.setAttribute(ServiceRootTenants.ODS_ATTRIBUTE, root.get().ods());
+        RELATIVE_PATH.set(root.get().relativePath());
+        try {
+            super.handleRequest(type, request, response);
+        } finally {
+            RELATIVE_PATH.remove();
+        }
+    }
+
+    /** HAPI routes on the path below the service root. */
+    @Override
+    protected String getRequestPath(String requestFullPath, String servletContextPath, String servletPath) {
+        String relative = RELATIVE_PATH.get();
+        return relative != null ? relative : super.getRequestPath(requestFullPath, servletContextPath, servletPath);
+    }
+
+}

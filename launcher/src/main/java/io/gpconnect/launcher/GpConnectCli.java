@@ -1,0 +1,64 @@
+package io.gpconnect.launcher;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+
+/** {@code ./gpconnect}: run and operate the booking engine. */
+@Command(name = "gpconnect", mixinStandardHelpOptions = true, version = "gpconnect 0.1.0",
+        description = "GP Connect appointment booking engine on Kafka Streams",
+        subcommands = {GpConnectCli.Serve.class})
+public final class GpConnectCli {
+
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new GpConnectCli()).execute(args));
+    }
+
+    @Command(name = "serve", mixinStandardHelpOptions = true,
+            description = "Start broker, registry, processor and FHIR facade in one process (demo practice A20047 seeded).")
+    static final class Serve implements Callable<Integer> {
+        @Option(names = "--port", defaultValue = "8080", description = "HTTP port (default ${DEFAULT-VALUE})")
+        int port;
+
+        @Option(names = "--host", defaultValue = "127.0.0.1", description = "HTTP bind address (default ${DEFAULT-VALUE})")
+        String host;
+
+        @Option(names = "--data-dir", defaultValue = "data", description = "Where the embedded broker and state stores keep their data (default ./${DEFAULT-VALUE})")
+        Path dataDir;
+
+        @Option(names = "--bootstrap-servers", defaultValue = "${env:KAFKA_BOOTSTRAP_SERVERS}",
+                description = "External Kafka cluster; the embedded broker is used when absent (env KAFKA_BOOTSTRAP_SERVERS)")
+        String bootstrapServers;
+
+        @Option(names = "--registry-url", defaultValue = "${env:APICURIO_REGISTRY_URL}",
+                description = "External Apicurio Registry v3 API URL; the embedded registry is used when absent (env APICURIO_REGISTRY_URL)")
+        String registryUrl;
+
+        @Override
+        public Integer call() throws Exception {
+            Engine.Options options = Engine.Options.defaults(dataDir).withPort(port).withExternal(blankToNull(bootstrapServers), blankToNull(registryUrl));
+            options = new Engine.Options(options.dataDir(), options.bootstrapServers(), options.registryUrl(), host, port,
+                    options.partitions(), options.commitIntervalMs(), options.seedDemo(), options.decisionTimeout(), options.clock());
+            Engine engine = Engine.start(options);
+            CountDownLatch stopped = new CountDownLatch(1);
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                System.out.println("Stopping…");
+                engine.close();
+                stopped.countDown();
+            }, "gpconnect-shutdown"));
+            System.out.println("GP Connect service root: " + engine.serviceRoot());
+            System.out.println("Kafka: " + engine.settings().bootstrapServers() + "  schema registry: " + engine.settings().registryUrl());
+            System.out.println("Press Ctrl-C to stop.");
+            stopped.await();
+            return 0;
+        }
+
+        private static String blankToNull(String s) {
+            return s == null || s.isBlank() ? null : s;
+        }
+    }
+}

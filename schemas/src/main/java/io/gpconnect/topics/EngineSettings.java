@@ -1,0 +1,37 @@
+package io.gpconnect.topics;
+
+import java.nio.file.Path;
+import java.util.Properties;
+
+/**
+ * Where the engine's Kafka, registry and local state live, shared by the processor, the views and the
+ * command gateway.
+ *
+ * @param commitIntervalMs how often the exactly-once processor commits; it bounds how long a decision waits
+ *                         before its event becomes visible, so it is the floor of booking latency
+ */
+public record EngineSettings(String bootstrapServers, String registryUrl, Path stateDir, short replicationFactor,
+                             int partitions, long commitIntervalMs, String applicationServer) {
+
+    public AvroSerdes serdes() {
+        return new AvroSerdes(registryUrl);
+    }
+
+    /** Properties common to both Streams applications. */
+    public Properties streamsProperties(String applicationId) {
+        Properties p = new Properties();
+        p.put("application.id", applicationId);
+        p.put("bootstrap.servers", bootstrapServers);
+        p.put("state.dir", stateDir.resolve("streams").toString());
+        p.put("replication.factor", String.valueOf(replicationFactor));
+        p.put("commit.interval.ms", String.valueOf(commitIntervalMs));
+        p.put("num.stream.threads", "1");
+        // Lower latency on a quiet system: don't wait to fill batches.
+        p.put("producer.linger.ms", "0");
+        p.put("consumer.fetch.max.wait.ms", "20");
+        if (applicationServer != null) {
+            p.put("application.server", applicationServer);
+        }
+        return p;
+    }
+}

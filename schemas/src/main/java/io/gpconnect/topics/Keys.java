@@ -1,0 +1,29 @@
+package io.gpconnect.topics;
+
+import java.time.Instant;
+
+/**
+ * Store keys. Record keys on every topic are the bare ODS code (so one practice maps to one partition); inside
+ * a partition, stores hold several practices, so their keys start with the ODS code and a separator that
+ * cannot occur in an ODS code or a FHIR id.
+ */
+public final class Keys {
+    public static final char SEP = '|';
+
+    private Keys() {
+    }
+
+    public static String of(String... parts) {
+        return String.join(String.valueOf(SEP), parts);
+    }
+
+    /** Zero-padded epoch milliseconds, so that string order is time order in range scans. */
+    public static String time(Instant instant) {
+        return String.format("%015d", Math.max(0, instant.toEpochMilli()));
+    }
+
+    /** The smallest key greater than every key that starts with {@code prefix + SEP}. */
+    public static String prefixEnd(String prefix) {
+        return prefix + (char) (SEP + 1);
+    }
+}

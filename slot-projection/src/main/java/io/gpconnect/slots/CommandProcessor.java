@@ -1,0 +1,140 @@
+package io.gpconnect.slots;
+
+import io.gpconnect.schemas.command.AmendAppointment;
+import io.gpconnect.schemas.command.AppointmentCommand;
+import io.gpconnect.schemas.command.BookAppointment;
+import io.gpconnect.schemas.command.CancelAppointment;
+import io.gpconnect.schemas.event.AppointmentAmended;
+import io.gpconnect.schemas.event.AppointmentBooked;
+import io.gpconnect.schemas.event.AppointmentCancelled;
+import io.gpconnect.schemas.event.AppointmentEvent;
+import io.gpconnect.schemas.event.CommandRejected;
+import io.gpconnect.schemas.event.CommandType;
+import io.gpconnect.schemas.slot.SlotAvailabilityChanged;
+import io.gpconnect.schemas.slot.SlotState;
+import io.gpconnect.slots.amend.AmendDecider;
+import io.gpconnect.slots.book.BookingDecider;
+import io.gpconnect.slots.cancel.CancelDecider;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.streams.processor.PunctuationType;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Decides every appointment command of the partition's practices, one at a time. Running under
+ * exactly_once_v2, the store writes, the events and the input offset commit together or not at all, so each
+ * command has exactly one outcome on gpc.appointment.events.
+ */
+final class CommandProcessor implements Processor<String, AppointmentCommand, String, SpecificRecord> {
+    private static final Logger log = LoggerFactory.getLogger(CommandProcessor.class);
+    /** How long a decided command id is remembered: the command topic's retention. */
+    static final Duration DEDUP_RETENTION = Duration.ofDays(7);
+
+    private final BookingDecider booking = new BookingDecider();
+    private final AmendDecider amending = new AmendDecider();
+    private final CancelDecider cancelling = new CancelDecider();
+    private ProcessorContext<String, SpecificRecord> context;
+    private SlotStores stores;
+
+    @Override
+    public void init(ProcessorContext<String, SpecificRecord> context) {
+        this.context = context;
+        this.stores = new SlotStores(context);
+        context.schedule(Duration.ofHours(1), PunctuationType.WALL_CLOCK_TIME, this::forgetOldCommands);
+    }
+
+    @Override
+    public void process(Record<String, AppointmentCommand> record) {
+        String ods = record.key();
+        AppointmentCommand command = record.value();
+        log.debug("deciding {}", command == null ? null : command.getCommandId());
+        if (ods == null || command == null) {
+            log.warn("Skipping a command with no practice key or no value");
+            return;
+        }
+        var earlier = stores.decided(command.getCommandId());
+        if (earlier.isPresent()) {
+            // Delivered again (a retried send): answer with the first decision, change nothing.
+            context.forward(new Record<>(ods, earlier.get(), record.timestamp()), SlotProjectionTopology.EVENTS_SINK);
+            return;
+        }
+        Instant now = command.getIssuedAt();
+        Object payload = command.getCommand();
+        CommandType type;
+        Decision decision;
+        String appointmentId;
+        if (payload instanceof BookAppointment book) {
+            type = CommandType.BOOK;
+            appointmentId = book.getAppointmentId();
+            decision = booking.decide(ods, book, now, stores);
+        } else if (payload instanceof AmendAppointment amend) {
+            type = CommandType.AMEND;
+            appointmentId = amend.getAppointmentId();
+            decision = amending.decide(ods, amend, now, stores);
+        } else if (payload instanceof CancelAppointment cancel) {
+            type = CommandType.CANCEL;
+            appointmentId = cancel.getAppointmentId();
+            decision = cancelling.decide(ods, cancel, now, stores);
+        } else {
+            log.warn("Skipping command {} of unknown type {}", command.getCommandId(), payload);
+            return;
+        }
+
+        Object outcome;
+        if (decision instanceof Decision.Accepted accepted) {
+            stores.putAppointment(accepted.appointment());
+            for (SlotState slot : accepted.slotChanges()) {
+                stores.putSlot(ods, slot);
+                context.forward(new Record<>(ods, availability(ods, slot, now), record.timestamp()), SlotProjectionTopology.AVAILABILITY_SINK);
+            }
+            outcome = switch (type) {
+                case BOOK -> new AppointmentBooked(accepted.appointment());
+                case AMEND -> new AppointmentAmended(accepted.appointment());
+                case CANCEL -> new AppointmentCancelled(accepted.appointment());
+            };
+        } else {
+            Decision.Rejected rejected = (Decision.Rejected) decision;
+            outcome = CommandRejected.newBuilder()
+                    .setCommandType(type)
+                    .setAppointmentId(appointmentId)
+                    .setReason(rejected.reason())
+                    .setDiagnostics(rejected.diagnostics())
+                    .build();
+        }
+        AppointmentEvent event = AppointmentEvent.newBuilder()
+                .setEventId(command.getCommandId() + "/1")
+                .setCommandId(command.getCommandId())
+                .setOccurredAt(now)
+                .setRequester(command.getRequester())
+                .setEvent(outcome)
+                .build();
+        stores.putDecided(command.getCommandId(), event);
+        context.forward(new Record<>(ods, event, record.timestamp()), SlotProjectionTopology.EVENTS_SINK);
+    }
+
+    static SlotAvailabilityChanged availability(String ods, SlotState slot, Instant at) {
+        return SlotAvailabilityChanged.newBuilder().setPracticeOds(ods).setChangedAt(at).setSlot(slot).build();
+    }
+
+    private void forgetOldCommands(long nowMillis) {
+        Instant cutoff = Instant.ofEpochMilli(nowMillis).minus(DEDUP_RETENTION);
+        List<String> expired = new ArrayList<>();
+        try (KeyValueIterator<String, AppointmentEvent> it = stores.decidedStore().all()) {
+            it.forEachRemaining(kv -> {
+                if (kv.value.getOccurredAt().isBefore(cutoff)) {
+                    expired.add(kv.key);
+                }
+            });
+        }
+        expired.forEach(stores.decidedStore()::delete);
+    }
+}

@@ -1,0 +1,50 @@
+package io.gpconnect.slots;
+
+import io.gpconnect.schemas.command.AppointmentCommand;
+import io.gpconnect.schemas.feed.PracticeFeedRecord;
+import io.gpconnect.slots.feed.FeedIngestor;
+import io.gpconnect.topics.AvroSerdes;
+import io.gpconnect.topics.Topics;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.state.StoreBuilder;
+
+/**
+ * The decision topology: the practice feed and the command stream, co-partitioned by practice ODS code, meet
+ * in one sub-topology that owns the practice's slot book. Its outputs are the appointment events and the
+ * slot availability changes.
+ *
+ * <pre>
+ *   gpc.practice.feed ────────► ingest-feed ──────┐
+ *                                   │ stores       ├──► gpc.slot.availability
+ *   gpc.appointment.commands ─► decide-commands ──┤
+ *                                                  └──► gpc.appointment.events
+ * </pre>
+ */
+public final class SlotProjectionTopology {
+    static final String EVENTS_SINK = "appointment-events";
+    static final String AVAILABILITY_SINK = "slot-availability";
+
+    private SlotProjectionTopology() {
+    }
+
+    public static Topology build(AvroSerdes serdes) {
+        Serde<PracticeFeedRecord> feed = serdes.valueSerde();
+        Serde<AppointmentCommand> commands = serdes.valueSerde();
+        Serde<SpecificRecord> out = serdes.valueSerde();
+        Topology t = new Topology();
+        t.addSource("practice-feed", Serdes.String().deserializer(), feed.deserializer(), Topics.PRACTICE_FEED.name());
+        t.addSource("appointment-commands", Serdes.String().deserializer(), commands.deserializer(), Topics.APPOINTMENT_COMMANDS.name());
+        t.addProcessor("ingest-feed", () -> new FeedIngestor(AVAILABILITY_SINK), "practice-feed");
+        t.addProcessor("decide-commands", CommandProcessor::new, "appointment-commands");
+        for (StoreBuilder<?> store : SlotStores.builders(serdes)) {
+            t.addStateStore(store, "ingest-feed", "decide-commands");
+        }
+        t.addSink(EVENTS_SINK, Topics.APPOINTMENT_EVENTS.name(), Serdes.String().serializer(), out.serializer(), "decide-commands");
+        t.addSink(AVAILABILITY_SINK, Topics.SLOT_AVAILABILITY.name(), Serdes.String().serializer(), out.serializer(),
+                "ingest-feed", "decide-commands");
+        return t;
+    }
+}

@@ -1,0 +1,107 @@
+package io.gpconnect.slots;
+
+import io.gpconnect.schemas.appointment.Appointment;
+import io.gpconnect.schemas.event.AppointmentEvent;
+import io.gpconnect.schemas.feed.PatientPublished;
+import io.gpconnect.schemas.feed.SchedulePublished;
+import io.gpconnect.schemas.slot.SlotState;
+import io.gpconnect.topics.AvroSerdes;
+import io.gpconnect.topics.Keys;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.processor.api.ProcessingContext;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.StoreBuilder;
+import org.apache.kafka.streams.state.Stores;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The processor's own state: the authoritative slot book of every practice in the partition. Each store is
+ * backed by a changelog topic, so a restarted processor resumes exactly where its last transaction ended.
+ */
+public final class SlotStores implements PracticeBook {
+    public static final String SLOTS = "slots";
+    public static final String SCHEDULES = "schedules";
+    public static final String PATIENTS = "patients";
+    public static final String APPOINTMENTS = "appointments";
+    /** commandId → the event that decided it, so a command delivered twice is answered, not applied, twice. */
+    public static final String DECIDED = "decided-commands";
+
+    private final KeyValueStore<String, SlotState> slots;
+    private final KeyValueStore<String, SchedulePublished> schedules;
+    private final KeyValueStore<String, PatientPublished> patients;
+    private final KeyValueStore<String, Appointment> appointments;
+    private final KeyValueStore<String, AppointmentEvent> decided;
+
+    public SlotStores(ProcessingContext context) {
+        this.slots = context.getStateStore(SLOTS);
+        this.schedules = context.getStateStore(SCHEDULES);
+        this.patients = context.getStateStore(PATIENTS);
+        this.appointments = context.getStateStore(APPOINTMENTS);
+        this.decided = context.getStateStore(DECIDED);
+    }
+
+    public static List<StoreBuilder<?>> builders(AvroSerdes serdes) {
+        return List.of(
+                store(SLOTS, serdes), store(SCHEDULES, serdes), store(PATIENTS, serdes),
+                store(APPOINTMENTS, serdes), store(DECIDED, serdes));
+    }
+
+    private static StoreBuilder<?> store(String name, AvroSerdes serdes) {
+        return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(name), Serdes.String(), serdes.valueSerde())
+                .withCachingEnabled();
+    }
+
+    @Override
+    public Optional<SlotState> slot(String ods, String slotId) {
+        return Optional.ofNullable(slots.get(Keys.of(ods, slotId)));
+    }
+
+    @Override
+    public Optional<SchedulePublished> schedule(String ods, String scheduleId) {
+        return Optional.ofNullable(schedules.get(Keys.of(ods, scheduleId)));
+    }
+
+    @Override
+    public Optional<PatientPublished> patient(String ods, String patientId) {
+        return Optional.ofNullable(patients.get(Keys.of(ods, patientId)));
+    }
+
+    @Override
+    public Optional<Appointment> appointment(String ods, String appointmentId) {
+        return Optional.ofNullable(appointments.get(Keys.of(ods, appointmentId)));
+    }
+
+    public Optional<AppointmentEvent> decided(String commandId) {
+        return Optional.ofNullable(decided.get(commandId));
+    }
+
+    public void putSlot(String ods, SlotState slot) {
+        slots.put(Keys.of(ods, slot.getId()), slot);
+    }
+
+    public void removeSlot(String ods, String slotId) {
+        slots.delete(Keys.of(ods, slotId));
+    }
+
+    public void putSchedule(String ods, SchedulePublished schedule) {
+        schedules.put(Keys.of(ods, schedule.getId()), schedule);
+    }
+
+    public void putPatient(String ods, PatientPublished patient) {
+        patients.put(Keys.of(ods, patient.getId()), patient);
+    }
+
+    public void putAppointment(Appointment appointment) {
+        appointments.put(Keys.of(appointment.getPracticeOds(), appointment.getId()), appointment);
+    }
+
+    public void putDecided(String commandId, AppointmentEvent event) {
+        decided.put(commandId, event);
+    }
+
+    public KeyValueStore<String, AppointmentEvent> decidedStore() {
+        return decided;
+    }
+}
