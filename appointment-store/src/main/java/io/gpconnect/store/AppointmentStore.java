@@ -2,6 +2,7 @@ package io.gpconnect.store;
 
 import io.gpconnect.store.appointments.AppliedEventListener;
 import io.gpconnect.topics.EngineSettings;
+import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
 
@@ -55,8 +56,10 @@ public final class AppointmentStore implements AutoCloseable {
         }
     }
 
+    /** Leaves the consumer group on the way out, so a restart is not held up waiting for this member's session to expire. */
     @Override
     public void close() {
-        streams.close();
+        streams.close(CloseOptions.groupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP)
+                .withTimeout(Duration.ofSeconds(30)));
     }
 }

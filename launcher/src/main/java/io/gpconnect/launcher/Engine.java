@@ -31,19 +31,51 @@ import java.util.Set;
 public final class Engine implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Engine.class);
 
-    /** How the engine is started. Null bootstrap/registry means "run the embedded one". */
+    /**
+     * How the engine is started. Null bootstrap/registry means "run the embedded one"; a null replication
+     * factor means 1 for the embedded broker and 3 for an external cluster.
+     */
     public record Options(Path dataDir, String bootstrapServers, String registryUrl, String host, int port, int partitions,
-                          long commitIntervalMs, boolean seedDemo, Duration decisionTimeout, Clock clock) {
+                          long commitIntervalMs, boolean seedDemo, Duration decisionTimeout, Clock clock,
+                          Short replication, boolean runProjection) {
         public static Options defaults(Path dataDir) {
-            return new Options(dataDir, null, null, "127.0.0.1", 8080, 6, 20, true, Duration.ofSeconds(60), Clock.systemDefaultZone());
+            return new Options(dataDir, null, null, "127.0.0.1", 8080, 6, 20, true, Duration.ofSeconds(10),
+                    Clock.systemDefaultZone(), null, true);
         }
 
         public Options withPort(int p) {
-            return new Options(dataDir, bootstrapServers, registryUrl, host, p, partitions, commitIntervalMs, seedDemo, decisionTimeout, clock);
+            return new Options(dataDir, bootstrapServers, registryUrl, host, p, partitions, commitIntervalMs, seedDemo,
+                    decisionTimeout, clock, replication, runProjection);
+        }
+
+        public Options withHost(String h) {
+            return new Options(dataDir, bootstrapServers, registryUrl, h, port, partitions, commitIntervalMs, seedDemo,
+                    decisionTimeout, clock, replication, runProjection);
         }
 
         public Options withExternal(String bootstrap, String registry) {
-            return new Options(dataDir, bootstrap, registry, host, port, partitions, commitIntervalMs, seedDemo, decisionTimeout, clock);
+            return new Options(dataDir, bootstrap, registry, host, port, partitions, commitIntervalMs, seedDemo,
+                    decisionTimeout, clock, replication, runProjection);
+        }
+
+        public Options withReplication(Short r) {
+            return new Options(dataDir, bootstrapServers, registryUrl, host, port, partitions, commitIntervalMs, seedDemo,
+                    decisionTimeout, clock, r, runProjection);
+        }
+
+        public Options withDecisionTimeout(Duration t) {
+            return new Options(dataDir, bootstrapServers, registryUrl, host, port, partitions, commitIntervalMs, seedDemo,
+                    t, clock, replication, runProjection);
+        }
+
+        /** Without the slot projection: it runs elsewhere (another process, `./gpconnect process`). */
+        public Options withoutProjection() {
+            return new Options(dataDir, bootstrapServers, registryUrl, host, port, partitions, commitIntervalMs, seedDemo,
+                    decisionTimeout, clock, replication, false);
+        }
+
+        short replicationFactor() {
+            return replication != null ? replication : (short) (bootstrapServers == null ? 1 : 3);
         }
     }
 
@@ -54,7 +86,15 @@ public final class Engine implements AutoCloseable {
     private final PracticeData demo;
     private final Options options;
 
-    private Engine(Options o) {
+    /**
+     * What the engine decides and serves beyond the defaults: practices seeded and served besides the demo one
+     * (synthetic national-scale data for ./gpconnect bench) and the projection's processing guarantee.
+     */
+    public record Workload(String processingGuarantee, List<PracticeData> morePractices) {
+        public static final Workload DEMO_ONLY = new Workload("exactly_once_v2", List.of());
+    }
+
+    private Engine(Options o, Workload w) {
         this.options = o;
         String bootstrap = o.bootstrapServers();
         if (bootstrap == null) {
@@ -68,12 +108,13 @@ public final class Engine implements AutoCloseable {
             running.add(0, registry);
             registryUrl = registry.url();
         }
-        short replication = (short) (o.bootstrapServers() == null ? 1 : 3);
+        short replication = o.replicationFactor();
         this.settings = new EngineSettings(bootstrap, registryUrl, o.dataDir(), replication, o.partitions(), o.commitIntervalMs(), null);
         TopicProvisioner.ensureTopics(bootstrap, o.partitions(), replication);
 
-        SlotProjection projection = new SlotProjection(settings).start();
-        running.add(0, projection);
+        if (o.runProjection()) {
+            running.add(0, new SlotProjection(settings, w.processingGuarantee()).start());
+        }
         CommandGateway gateway = new CommandGateway(settings, o.decisionTimeout());
         running.add(0, gateway);
         this.store = new AppointmentStore(settings, gateway::decided).start();
@@ -81,27 +122,41 @@ public final class Engine implements AutoCloseable {
 
         this.demo = DemoPractice.load();
         if (o.seedDemo()) {
-            seed(demo, o.clock());
+            seed(List.of(demo), o.clock());
         }
+        seed(w.morePractices(), o.clock());
         store.awaitRunning(Duration.ofSeconds(120));
         awaitSeeded(demo);
-        this.facade = FhirFacade.start(new FhirFacade.Settings(o.host(), o.port(), Set.of(demo.servedOds()), demo.providerAsid(), version()),
+        this.facade = FhirFacade.start(new FhirFacade.Settings(o.host(), o.port(), served(demo, w), demo.providerAsid(), version()),
                 gateway, store.queries(), o.clock());
         running.add(0, facade);
     }
 
     public static Engine start(Options options) {
-        return new Engine(options);
+        return new Engine(options, Workload.DEMO_ONLY);
     }
 
-    private void seed(PracticeData practice, Clock clock) {
+    public static Engine start(Options options, Workload workload) {
+        return new Engine(options, workload);
+    }
+
+    private static Set<String> served(PracticeData demo, Workload w) {
+        Set<String> ods = new java.util.HashSet<>(Set.of(demo.servedOds()));
+        w.morePractices().forEach(p -> ods.add(p.servedOds()));
+        return ods;
+    }
+
+    /** One producer for all: a thousand synthetic practices would otherwise each pay a producer's start-up. */
+    private void seed(List<PracticeData> practices, Clock clock) {
         var now = clock.instant();
         LocalDate today = LocalDate.now(clock.withZone(java.time.ZoneId.of("Europe/London")));
         try (PracticeFeedPublisher publisher = new PracticeFeedPublisher(settings)) {
-            String ods = practice.servedOds();
-            publisher.publish(ods, PracticeFeedRecords.directory(practice, now));
-            publisher.publish(ods, PracticeFeedRecords.schedules(practice, today, DemoPractice.ROLLING_DAYS, now));
-            publisher.publish(ods, PracticeFeedRecords.slots(practice, today, DemoPractice.ROLLING_DAYS, now));
+            for (PracticeData practice : practices) {
+                String ods = practice.servedOds();
+                publisher.publish(ods, PracticeFeedRecords.directory(practice, now));
+                publisher.publish(ods, PracticeFeedRecords.schedules(practice, today, DemoPractice.ROLLING_DAYS, now));
+                publisher.publish(ods, PracticeFeedRecords.slots(practice, today, DemoPractice.ROLLING_DAYS, now));
+            }
         }
     }
 

@@ -4,6 +4,9 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
+import io.gpconnect.slots.SlotProjection;
+import io.gpconnect.topics.EngineSettings;
+
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -11,7 +14,7 @@ import java.util.concurrent.CountDownLatch;
 /** {@code ./gpconnect}: run and operate the booking engine. */
 @Command(name = "gpconnect", mixinStandardHelpOptions = true, version = "gpconnect 0.1.0",
         description = "GP Connect appointment booking engine on Kafka Streams",
-        subcommands = {GpConnectCli.Serve.class})
+        subcommands = {GpConnectCli.Serve.class, GpConnectCli.Process.class})
 public final class GpConnectCli {
 
     public static void main(String[] args) {
@@ -40,9 +43,8 @@ public final class GpConnectCli {
 
         @Override
         public Integer call() throws Exception {
-            Engine.Options options = Engine.Options.defaults(dataDir).withPort(port).withExternal(blankToNull(bootstrapServers), blankToNull(registryUrl));
-            options = new Engine.Options(options.dataDir(), options.bootstrapServers(), options.registryUrl(), host, port,
-                    options.partitions(), options.commitIntervalMs(), options.seedDemo(), options.decisionTimeout(), options.clock());
+            Engine.Options options = Engine.Options.defaults(dataDir).withPort(port).withHost(host)
+                    .withExternal(blankToNull(bootstrapServers), blankToNull(registryUrl));
             Engine engine = Engine.start(options);
             CountDownLatch stopped = new CountDownLatch(1);
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -57,8 +59,42 @@ public final class GpConnectCli {
             return 0;
         }
 
-        private static String blankToNull(String s) {
-            return s == null || s.isBlank() ? null : s;
+    }
+
+    @Command(name = "process", mixinStandardHelpOptions = true,
+            description = "Run only the slot projection (the exactly-once decision processor) against an existing Kafka and registry.")
+    static final class Process implements Callable<Integer> {
+        @Option(names = "--bootstrap-servers", required = true, defaultValue = "${env:KAFKA_BOOTSTRAP_SERVERS}")
+        String bootstrapServers;
+
+        @Option(names = "--registry-url", required = true, defaultValue = "${env:APICURIO_REGISTRY_URL}")
+        String registryUrl;
+
+        @Option(names = "--data-dir", defaultValue = "data", description = "Where the state stores live (default ./${DEFAULT-VALUE})")
+        Path dataDir;
+
+        @Option(names = "--partitions", defaultValue = "6")
+        int partitions;
+
+        @Option(names = "--replication", defaultValue = "1")
+        short replication;
+
+        @Override
+        public Integer call() throws Exception {
+            EngineSettings settings = new EngineSettings(bootstrapServers, registryUrl, dataDir, replication, partitions, 20, null);
+            SlotProjection projection = new SlotProjection(settings).start();
+            CountDownLatch stopped = new CountDownLatch(1);
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                projection.close();
+                stopped.countDown();
+            }, "gpconnect-shutdown"));
+            System.out.println("Slot projection running against " + bootstrapServers);
+            stopped.await();
+            return 0;
         }
+    }
+
+    static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s;
     }
 }
