@@ -2,6 +2,7 @@ package io.gpconnect.store;
 
 import io.gpconnect.store.appointments.AppliedEventListener;
 import io.gpconnect.topics.EngineSettings;
+import io.gpconnect.topics.ReplaceFailedThread;
 import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
@@ -24,6 +25,7 @@ public final class AppointmentStore implements AutoCloseable {
         p.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.AT_LEAST_ONCE);
         p.put(StreamsConfig.consumerPrefix("isolation.level"), "read_committed");
         this.streams = new KafkaStreams(AppointmentStoreTopology.build(settings.serdes(), listener), p);
+        streams.setUncaughtExceptionHandler(new ReplaceFailedThread("appointment-store"));
         this.queries = new ViewQueries(streams, settings.partitions());
     }
 

@@ -29,9 +29,9 @@ public final class AppointmentStoreTopology {
     }
 
     public static Topology build(AvroSerdes serdes, AppliedEventListener listener) {
-        Serde<PracticeFeedRecord> feed = serdes.valueSerde();
-        Serde<SlotAvailabilityChanged> availability = serdes.valueSerde();
-        Serde<AppointmentEvent> events = serdes.valueSerde();
+        Serde<PracticeFeedRecord> feed = serdes.valueSerde(PracticeFeedRecord.class);
+        Serde<SlotAvailabilityChanged> availability = serdes.valueSerde(SlotAvailabilityChanged.class);
+        Serde<AppointmentEvent> events = serdes.valueSerde(AppointmentEvent.class);
         Topology t = new Topology();
 
         t.addSource("practice-feed", Serdes.String().deserializer(), feed.deserializer(), Topics.PRACTICE_FEED.name());

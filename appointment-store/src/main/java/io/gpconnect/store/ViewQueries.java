@@ -20,6 +20,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.Predicate;
 
 /**
@@ -43,7 +44,7 @@ public final class ViewQueries {
     }
 
     public Optional<Appointment> appointment(String ods, String id) {
-        return Optional.ofNullable(this.<Appointment>store(AppointmentView.BY_ID, ods).get(Keys.of(ods, id)));
+        return Optional.ofNullable(this.<Appointment, Appointment>query(AppointmentView.BY_ID, ods, s -> s.get(Keys.of(ods, id))));
     }
 
     /** The patient's appointments starting in [from, to). */
@@ -59,32 +60,38 @@ public final class ViewQueries {
     }
 
     public Optional<SlotState> slot(String ods, String slotId) {
-        return Optional.ofNullable(this.<SlotState>store(SlotView.BY_ID, ods).get(Keys.of(ods, slotId)));
+        return Optional.ofNullable(this.<SlotState, SlotState>query(SlotView.BY_ID, ods, s -> s.get(Keys.of(ods, slotId))));
     }
 
     public Optional<PracticeFeedRecord> directory(String key, String ods) {
-        return Optional.ofNullable(this.<PracticeFeedRecord>store(DirectoryView.STORE, ods).get(key));
+        return Optional.ofNullable(this.<PracticeFeedRecord, PracticeFeedRecord>query(DirectoryView.STORE, ods, s -> s.get(key)));
     }
 
     private <T> List<T> range(String storeName, String ods, String fromKey, String toKeyExclusive, Predicate<T> keep) {
-        List<T> out = new ArrayList<>();
-        try (KeyValueIterator<String, T> it = this.<T>store(storeName, ods).range(fromKey, toKeyExclusive)) {
-            while (it.hasNext()) {
-                var kv = it.next();
-                if (kv.key.compareTo(toKeyExclusive) < 0 && keep.test(kv.value)) {
-                    out.add(kv.value);
+        return this.<T, List<T>>query(storeName, ods, store -> {
+            List<T> out = new ArrayList<>();
+            try (KeyValueIterator<String, T> it = store.range(fromKey, toKeyExclusive)) {
+                while (it.hasNext()) {
+                    var kv = it.next();
+                    if (kv.key.compareTo(toKeyExclusive) < 0 && keep.test(kv.value)) {
+                        out.add(kv.value);
+                    }
                 }
             }
-        }
-        return out;
+            return out;
+        });
     }
 
-    private <T> ReadOnlyKeyValueStore<String, T> store(String name, String ods) {
+    /**
+     * Runs a read on the practice's partition of a view, retrying while Kafka Streams cannot serve it
+     * (starting, restoring, rebalancing): a short wait beats a failed request.
+     */
+    private <T, R> R query(String name, String ods, Function<ReadOnlyKeyValueStore<String, T>, R> read) {
         long deadline = System.currentTimeMillis() + RETRY_FOR_MS;
         while (true) {
             try {
-                return streams.store(StoreQueryParameters.fromNameAndType(name, QueryableStoreTypes.<String, T>keyValueStore())
-                        .withPartition(partitionOf(ods)));
+                return read.apply(streams.store(StoreQueryParameters.fromNameAndType(name, QueryableStoreTypes.<String, T>keyValueStore())
+                        .withPartition(partitionOf(ods))));
             } catch (InvalidStateStoreException e) {
                 if (System.currentTimeMillis() > deadline) {
                     throw new ViewUnavailableException("View " + name + " is not available: " + e.getMessage(), e);

@@ -10,7 +10,13 @@ import io.gpconnect.launcher.seed.PracticeFeedPublisher;
 import io.gpconnect.launcher.seed.PracticeFeedRecords;
 import io.gpconnect.registry.embedded.EmbeddedSchemaRegistry;
 import io.gpconnect.slots.SlotProjection;
+import io.gpconnect.launcher.ops.EngineMetrics;
+import io.gpconnect.launcher.ops.OpsServlet;
 import io.gpconnect.store.AppointmentStore;
+import io.gpconnect.store.PracticeOwnership;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.state.HostInfo;
+import io.gpconnect.store.ViewReset;
 import io.gpconnect.topics.EngineSettings;
 import io.gpconnect.topics.TopicProvisioner;
 import org.slf4j.Logger;
@@ -22,6 +28,7 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -37,49 +44,102 @@ public final class Engine implements AutoCloseable {
      */
     public record Options(Path dataDir, String bootstrapServers, String registryUrl, String host, int port, int partitions,
                           long commitIntervalMs, boolean seedDemo, Duration decisionTimeout, Clock clock,
-                          Short replication, boolean runProjection) {
+                          Short replication, boolean runProjection, boolean rebuildViews) {
         public static Options defaults(Path dataDir) {
             return new Options(dataDir, null, null, "127.0.0.1", 8080, 6, 20, true, Duration.ofSeconds(10),
-                    Clock.systemDefaultZone(), null, true);
+                    Clock.systemDefaultZone(), null, true, false);
         }
 
         public Options withPort(int p) {
-            return new Options(dataDir, bootstrapServers, registryUrl, host, p, partitions, commitIntervalMs, seedDemo,
-                    decisionTimeout, clock, replication, runProjection);
+            return change(b -> b.port = p);
         }
 
         public Options withHost(String h) {
-            return new Options(dataDir, bootstrapServers, registryUrl, h, port, partitions, commitIntervalMs, seedDemo,
-                    decisionTimeout, clock, replication, runProjection);
+            return change(b -> b.host = h);
         }
 
         public Options withExternal(String bootstrap, String registry) {
-            return new Options(dataDir, bootstrap, registry, host, port, partitions, commitIntervalMs, seedDemo,
-                    decisionTimeout, clock, replication, runProjection);
+            return change(b -> {
+                b.bootstrapServers = bootstrap;
+                b.registryUrl = registry;
+            });
         }
 
         public Options withReplication(Short r) {
-            return new Options(dataDir, bootstrapServers, registryUrl, host, port, partitions, commitIntervalMs, seedDemo,
-                    decisionTimeout, clock, r, runProjection);
+            return change(b -> b.replication = r);
         }
 
         public Options withDecisionTimeout(Duration t) {
-            return new Options(dataDir, bootstrapServers, registryUrl, host, port, partitions, commitIntervalMs, seedDemo,
-                    t, clock, replication, runProjection);
+            return change(b -> b.decisionTimeout = t);
         }
 
         /** Without the slot projection: it runs elsewhere (another process, `./gpconnect process`). */
         public Options withoutProjection() {
-            return new Options(dataDir, bootstrapServers, registryUrl, host, port, partitions, commitIntervalMs, seedDemo,
-                    decisionTimeout, clock, replication, false);
+            return change(b -> b.runProjection = false);
+        }
+
+        /** Drop the views before starting, so they are rebuilt from the topics. */
+        public Options withRebuiltViews() {
+            return change(b -> b.rebuildViews = true);
+        }
+
+        public Options withoutSeeding() {
+            return change(b -> b.seedDemo = false);
         }
 
         short replicationFactor() {
             return replication != null ? replication : (short) (bootstrapServers == null ? 1 : 3);
         }
+
+        private Options change(java.util.function.Consumer<Builder> edit) {
+            Builder b = new Builder(this);
+            edit.accept(b);
+            return b.build();
+        }
+
+        /** Mutable twin of {@link Options}, for the with-methods only. */
+        private static final class Builder {
+            Path dataDir;
+            String bootstrapServers;
+            String registryUrl;
+            String host;
+            int port;
+            int partitions;
+            long commitIntervalMs;
+            boolean seedDemo;
+            Duration decisionTimeout;
+            Clock clock;
+            Short replication;
+            boolean runProjection;
+            boolean rebuildViews;
+
+            Builder(Options o) {
+                dataDir = o.dataDir;
+                bootstrapServers = o.bootstrapServers;
+                registryUrl = o.registryUrl;
+                host = o.host;
+                port = o.port;
+                partitions = o.partitions;
+                commitIntervalMs = o.commitIntervalMs;
+                seedDemo = o.seedDemo;
+                decisionTimeout = o.decisionTimeout;
+                clock = o.clock;
+                replication = o.replication;
+                runProjection = o.runProjection;
+                rebuildViews = o.rebuildViews;
+            }
+
+            Options build() {
+                return new Options(dataDir, bootstrapServers, registryUrl, host, port, partitions, commitIntervalMs, seedDemo,
+                        decisionTimeout, clock, replication, runProjection, rebuildViews);
+            }
+        }
     }
 
     private final List<AutoCloseable> running = new ArrayList<>();
+    private SlotProjection projection;
+    private EngineMetrics metrics;
+    private PracticeOwnership ownership;
     private final EngineSettings settings;
     private final FhirFacade facade;
     private final AppointmentStore store;
@@ -109,16 +169,30 @@ public final class Engine implements AutoCloseable {
             registryUrl = registry.url();
         }
         short replication = o.replicationFactor();
-        this.settings = new EngineSettings(bootstrap, registryUrl, o.dataDir(), replication, o.partitions(), o.commitIntervalMs(), null);
+        // The HTTP port is fixed before the views start: it is this instance's address in the views' group
+        // metadata, which other instances use to forward requests for the practices held here.
+        int port = o.port() == 0 ? freePort(o.host()) : o.port();
+        String advertised = advertisedHost(o.host()) + ":" + port;
+        this.settings = new EngineSettings(bootstrap, registryUrl, o.dataDir(), replication, o.partitions(), o.commitIntervalMs(), advertised);
         TopicProvisioner.ensureTopics(bootstrap, o.partitions(), replication);
 
         if (o.runProjection()) {
-            running.add(0, new SlotProjection(settings, w.processingGuarantee()).start());
+            this.projection = new SlotProjection(settings, w.processingGuarantee()).start();
+            running.add(0, projection);
+        }
+        if (o.rebuildViews()) {
+            ViewReset.run(settings);
+        }
+        this.metrics = new EngineMetrics();
+        running.add(metrics);
+        if (projection != null) {
+            metrics.watch(SlotProjection.APPLICATION_ID, projection.streams());
         }
         CommandGateway gateway = new CommandGateway(settings, o.decisionTimeout());
         running.add(0, gateway);
-        this.store = new AppointmentStore(settings, gateway::decided).start();
+        this.store = new AppointmentStore(settings, metrics.countingDecisions(gateway::decided)).start();
         running.add(0, store);
+        metrics.watch(AppointmentStore.APPLICATION_ID, store.streams());
 
         this.demo = DemoPractice.load();
         if (o.seedDemo()) {
@@ -126,9 +200,14 @@ public final class Engine implements AutoCloseable {
         }
         seed(w.morePractices(), o.clock());
         store.awaitRunning(Duration.ofSeconds(120));
-        awaitSeeded(demo);
-        this.facade = FhirFacade.start(new FhirFacade.Settings(o.host(), o.port(), served(demo, w), demo.providerAsid(), version()),
-                gateway, store.queries(), o.clock());
+        this.ownership = new PracticeOwnership(store.streams(), HostInfo.buildFromEndpoint(advertised));
+        if (ownership.remoteOwner(demo.servedOds()).isEmpty()) {
+            awaitSeeded(demo, o.clock());
+        }
+        OpsServlet ops = new OpsServlet(metrics, this::readiness);
+        this.facade = FhirFacade.start(new FhirFacade.Settings(o.host(), port, served(demo, w), demo.providerAsid(), version()),
+                gateway, store.queries(), o.clock(),
+                new FhirFacade.Extras(Map.of("/health/*", ops, "/metrics", ops), ownership::remoteOwner, metrics.registry()));
         running.add(0, facade);
     }
 
@@ -160,15 +239,27 @@ public final class Engine implements AutoCloseable {
         }
     }
 
-    /** The views answer only once the seeded directory and slots have flowed through the topics. */
-    private void awaitSeeded(PracticeData practice) {
+    /**
+     * The views answer only once the seeded directory and slots have flowed through the topics (the slots
+     * only when the decision processor runs here: it is what publishes them).
+     */
+    private void awaitSeeded(PracticeData practice, Clock clock) {
         String ods = practice.servedOds();
         String lastSchedule = practice.schedules().get(practice.schedules().size() - 1).id();
+        var key = io.gpconnect.store.directory.DirectoryView.byId(ods, "Schedule", lastSchedule);
+        var slots = PracticeFeedRecords.slots(practice, LocalDate.now(clock.withZone(java.time.ZoneId.of("Europe/London"))),
+                DemoPractice.ROLLING_DAYS, clock.instant());
+        String lastSlot = ((io.gpconnect.schemas.feed.SlotPublished) slots.get(slots.size() - 1).getChange()).getId();
         long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
         while (System.nanoTime() < deadline) {
-            var key = io.gpconnect.store.directory.DirectoryView.byId(ods, "Schedule", lastSchedule);
-            if (store.queries().directory(key, ods).isPresent()) {
-                return;
+            try {
+                boolean directory = store.queries().directory(key, ods).isPresent();
+                boolean slotView = projection == null || store.queries().slot(ods, lastSlot).isPresent();
+                if (directory && slotView) {
+                    return;
+                }
+            } catch (io.gpconnect.store.ViewUnavailableException e) {
+                log.debug("Views not queryable yet: {}", e.getMessage());
             }
             sleep(50);
         }
@@ -185,6 +276,46 @@ public final class Engine implements AutoCloseable {
 
     public EngineSettings settings() {
         return settings;
+    }
+
+    /** Whether another instance holds this practice's views (requests for it are forwarded there). */
+    boolean holdsElsewhere(String ods) {
+        return ownership.remoteOwner(ods).isPresent();
+    }
+
+    /** Ready for traffic when the decision processor (if it runs here) and the views are running. */
+    OpsServlet.Readiness readiness() {
+        KafkaStreams.State views = store.streams().state();
+        KafkaStreams.State decisions = projection == null ? KafkaStreams.State.RUNNING : projection.streams().state();
+        boolean ready = views == KafkaStreams.State.RUNNING && decisions == KafkaStreams.State.RUNNING;
+        return new OpsServlet.Readiness(ready, "slot-projection " + (projection == null ? "elsewhere" : decisions) + ", views " + views);
+    }
+
+    private static int freePort(String host) {
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getByName(host))) {
+            return s.getLocalPort();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** A wildcard bind address is no address to give other instances: use this host's name instead. */
+    private static String advertisedHost(String bindHost) {
+        if (!"0.0.0.0".equals(bindHost) && !"::".equals(bindHost)) {
+            return bindHost;
+        }
+        try {
+            return java.net.InetAddress.getLocalHost().getHostName();
+        } catch (java.io.IOException e) {
+            return "localhost";
+        }
+    }
+
+    /** Records the slot projection could not read and set aside on the dead-letter topic. */
+    public double projectionDroppedRecords() {
+        return projection == null ? 0 : projection.streams().metrics().values().stream()
+                .filter(m -> m.metricName().name().equals("dropped-records-total"))
+                .mapToDouble(m -> ((Number) m.metricValue()).doubleValue()).sum();
     }
 
     public AppointmentStore store() {

@@ -1,7 +1,12 @@
 package io.gpconnect.launcher;
 
 import picocli.CommandLine;
+import io.gpconnect.analytics.AnalyticsCommand;
+import io.gpconnect.bench.BenchCommand;
+import io.gpconnect.launcher.bench.ServeProcess;
+import io.gpconnect.launcher.bench.WorkloadOptions;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import io.gpconnect.slots.SlotProjection;
@@ -14,11 +19,14 @@ import java.util.concurrent.CountDownLatch;
 /** {@code ./gpconnect}: run and operate the booking engine. */
 @Command(name = "gpconnect", mixinStandardHelpOptions = true, version = "gpconnect 0.1.0",
         description = "GP Connect appointment booking engine on Kafka Streams",
-        subcommands = {GpConnectCli.Serve.class, GpConnectCli.Process.class})
+        subcommands = {GpConnectCli.Serve.class, GpConnectCli.Process.class, GpConnectCli.Rebuild.class})
 public final class GpConnectCli {
 
     public static void main(String[] args) {
-        System.exit(new CommandLine(new GpConnectCli()).execute(args));
+        System.exit(new CommandLine(new GpConnectCli())
+                .addSubcommand(new BenchCommand(new ServeProcess()))
+                .addSubcommand(new AnalyticsCommand())
+                .execute(args));
     }
 
     @Command(name = "serve", mixinStandardHelpOptions = true,
@@ -41,11 +49,20 @@ public final class GpConnectCli {
                 description = "External Apicurio Registry v3 API URL; the embedded registry is used when absent (env APICURIO_REGISTRY_URL)")
         String registryUrl;
 
+        @Mixin
+        WorkloadOptions workload;
+
+        @Option(names = "--rebuild-views", description = "Drop the materialised views and rebuild them from the topics before serving")
+        boolean rebuildViews;
+
         @Override
         public Integer call() throws Exception {
             Engine.Options options = Engine.Options.defaults(dataDir).withPort(port).withHost(host)
                     .withExternal(blankToNull(bootstrapServers), blankToNull(registryUrl));
-            Engine engine = Engine.start(options);
+            if (rebuildViews) {
+                options = options.withRebuiltViews();
+            }
+            Engine engine = Engine.start(options, workload.workload());
             CountDownLatch stopped = new CountDownLatch(1);
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 System.out.println("Stopping…");
@@ -91,6 +108,35 @@ public final class GpConnectCli {
             System.out.println("Slot projection running against " + bootstrapServers);
             stopped.await();
             return 0;
+        }
+    }
+
+    @Command(name = "rebuild", mixinStandardHelpOptions = true,
+            description = "Drop the materialised views (offsets, changelogs, local state) so the next start rebuilds them from the topics. Stop the service first.")
+    static final class Rebuild implements Callable<Integer> {
+        @Option(names = "--data-dir", defaultValue = "data")
+        Path dataDir;
+
+        @Option(names = "--bootstrap-servers", defaultValue = "${env:KAFKA_BOOTSTRAP_SERVERS}")
+        String bootstrapServers;
+
+        @Override
+        public Integer call() {
+            String bootstrap = blankToNull(bootstrapServers);
+            io.gpconnect.kafka.embedded.EmbeddedKafka kafka = null;
+            if (bootstrap == null) {
+                kafka = io.gpconnect.kafka.embedded.EmbeddedKafka.start(dataDir.resolve("kafka"), 0);
+                bootstrap = kafka.bootstrapServers();
+            }
+            try {
+                io.gpconnect.store.ViewReset.run(new EngineSettings(bootstrap, null, dataDir, (short) 1, 6, 20, null));
+                System.out.println("Views dropped; the next ./gpconnect serve rebuilds them from the topics.");
+                return 0;
+            } finally {
+                if (kafka != null) {
+                    kafka.close();
+                }
+            }
         }
     }
 

@@ -19,7 +19,7 @@ final class ChildProcessor implements AutoCloseable {
 
     static ChildProcessor start(EngineSettings settings, Path stateDir, Path log) {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> command = List.of(java, "-Xmx512m", "-cp", System.getProperty("java.class.path"),
+        List<String> command = List.of(java, "-Xmx512m", "-Dorg.apache.avro.SERIALIZABLE_PACKAGES=io.gpconnect.schemas", "-cp", System.getProperty("java.class.path"),
                 "io.gpconnect.launcher.GpConnectCli", "process",
                 "--bootstrap-servers", settings.bootstrapServers(),
                 "--registry-url", settings.registryUrl(),
@@ -32,6 +32,10 @@ final class ChildProcessor implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    boolean isAlive() {
+        return process.isAlive();
     }
 
     /** SIGKILL: no shutdown hook, no commit, no leaving the group. */

@@ -1,19 +1,22 @@
 package io.gpconnect.launcher;
 
+import io.gpconnect.bench.http.Consumer;
+
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.UUID;
 
-/** A GP Connect consumer as the Spine Secure Proxy would forward it: Ssp headers and an unsigned JWT. */
-final class GpConnectClient {
-    static final String PROVIDER_ASID = "918999198993";
-    static final String CONSUMER_ASID = "200000000359";
+/**
+ * A GP Connect consumer as the Spine Secure Proxy would forward it: Ssp headers and an unsigned JWT. Public for
+ * the conformance suite, which builds raw requests on {@link #root()} and {@link #exchange(HttpRequest)}.
+ */
+public final class GpConnectClient {
+    public static final String PROVIDER_ASID = "918999198993";
+    public static final String CONSUMER_ASID = "200000000359";
     private static final String URN = "urn:nhs:names:services:gpconnect:fhir:";
 
     private final String root;
@@ -21,6 +24,20 @@ final class GpConnectClient {
 
     GpConnectClient(String serviceRoot) {
         this.root = serviceRoot;
+    }
+
+    /** The service root, e.g. {@code http://127.0.0.1:8080/A20047/STU3/1/gpconnect}, without a trailing '/'. */
+    public String root() {
+        return root;
+    }
+
+    /** Sends a request exactly as built, and keeps the body as bytes (it may be gzip-encoded). */
+    public HttpResponse<byte[]> exchange(HttpRequest request) {
+        try {
+            return http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     static String interaction(String suffix) {
@@ -65,21 +82,6 @@ final class GpConnectClient {
     }
 
     static String jwt(String scope, String requestingOds) {
-        long iat = Instant.now().getEpochSecond();
-        String payload = "{"
-                + "\"iss\":\"https://consumer.example.nhs.uk/\","
-                + "\"sub\":\"1\","
-                + "\"aud\":\"https://authorize.fhir.nhs.net/token\","
-                + "\"exp\":" + (iat + 300) + ","
-                + "\"iat\":" + iat + ","
-                + "\"reason_for_request\":\"directcare\","
-                + "\"requested_scope\":\"" + scope + "\","
-                + "\"requesting_device\":{\"resourceType\":\"Device\",\"identifier\":[{\"system\":\"GPConnectTestSystem\",\"value\":\"Client\"}],\"model\":\"v1\",\"version\":\"1.1\"},"
-                + "\"requesting_organization\":{\"resourceType\":\"Organization\",\"identifier\":[{\"system\":\"https://fhir.nhs.uk/Id/ods-organization-code\",\"value\":\"" + requestingOds + "\"}],\"name\":\"Requesting Org\"},"
-                + "\"requesting_practitioner\":{\"resourceType\":\"Practitioner\",\"id\":\"1\",\"identifier\":[{\"system\":\"https://fhir.nhs.uk/Id/sds-user-id\",\"value\":\"GCASDS0001\"},{\"system\":\"https://fhir.nhs.uk/Id/sds-role-profile-id\",\"value\":\"112233445566\"}],\"name\":[{\"family\":\"Assurance\",\"given\":[\"Assurance\"],\"prefix\":[\"Dr\"]}]}"
-                + "}";
-        Base64.Encoder b64 = Base64.getUrlEncoder().withoutPadding();
-        return b64.encodeToString("{\"alg\":\"none\",\"typ\":\"JWT\"}".getBytes(StandardCharsets.UTF_8)) + "."
-                + b64.encodeToString(payload.getBytes(StandardCharsets.UTF_8)) + ".";
+        return Consumer.jwt(scope, requestingOds, Instant.now().getEpochSecond());
     }
 }

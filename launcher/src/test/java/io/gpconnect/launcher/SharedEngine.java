@@ -7,13 +7,13 @@ import java.nio.file.Path;
  * One running engine for the test classes that only need "a service with the demo practice": starting one
  * takes seconds, so they share it. It stops when the test JVM does.
  */
-final class SharedEngine {
+public final class SharedEngine {
     private static Engine engine;
 
     private SharedEngine() {
     }
 
-    static synchronized Engine get() {
+    public static synchronized Engine get() {
         if (engine == null) {
             try {
                 Path dir = Files.createTempDirectory("gpconnect-shared-");
@@ -26,7 +26,7 @@ final class SharedEngine {
         return engine;
     }
 
-    static GpConnectClient client() {
+    public static GpConnectClient client() {
         return new GpConnectClient(get().serviceRoot());
     }
 }

@@ -4,6 +4,8 @@ import io.apicurio.registry.serde.avro.AvroKafkaDeserializer;
 import io.apicurio.registry.serde.avro.AvroKafkaSerializer;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.avro.util.ClassSecurityValidator;
+import org.apache.kafka.common.errors.SerializationException;
+import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 
@@ -39,6 +41,7 @@ public final class AvroSerdes {
         c.put("apicurio.registry.use-specific-avro-reader", "true");
         // The schema id travels in the payload, not in headers: state-store and changelog bytes have no headers.
         c.put("apicurio.registry.headers.enabled", "false");
+        c.put("apicurio.registry.avro-datum-provider", CachingAvroDatumProvider.class.getName());
         return c;
     }
 
@@ -48,5 +51,25 @@ public final class AvroSerdes {
         Serde<T> serde = Serdes.serdeFrom(serializer, deserializer);
         serde.configure(serdeConfig(), false);
         return serde;
+    }
+
+    /**
+     * A serde for reading one topic: a record that is valid Avro but was written with some other registered
+     * schema (another topic's, say) fails to deserialise, so it goes the way of any unreadable record (the
+     * dead-letter topic) instead of reaching a processor that cannot handle it.
+     */
+    public <T extends SpecificRecord> Serde<T> valueSerde(Class<T> type) {
+        Serde<T> serde = valueSerde();
+        Deserializer<T> untyped = serde.deserializer();
+        Deserializer<T> typed = (topic, data) -> checked(type, topic, untyped.deserialize(topic, data));
+        return Serdes.serdeFrom(serde.serializer(), typed);
+    }
+
+    private static <T> T checked(Class<T> type, String topic, Object value) {
+        if (value != null && !type.isInstance(value)) {
+            throw new SerializationException("A record on " + topic + " is a " + value.getClass().getSimpleName()
+                    + ", not a " + type.getSimpleName());
+        }
+        return type.cast(value);
     }
 }

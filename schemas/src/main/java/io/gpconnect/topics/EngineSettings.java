@@ -26,6 +26,7 @@ public record EngineSettings(String bootstrapServers, String registryUrl, Path s
         p.put("replication.factor", String.valueOf(replicationFactor));
         p.put("commit.interval.ms", String.valueOf(commitIntervalMs));
         p.put("num.stream.threads", "1");
+        p.put("rocksdb.config.setter", BoundedRocksDbMemory.class.getName());
         // Lower latency on a quiet system: don't wait to fill batches.
         p.put("producer.linger.ms", "0");
         p.put("consumer.fetch.max.wait.ms", "20");
@@ -33,6 +34,11 @@ public record EngineSettings(String bootstrapServers, String registryUrl, Path s
         // its partitions back sooner.
         p.put("consumer.session.timeout.ms", "10000");
         p.put("consumer.heartbeat.interval.ms", "2000");
+        // A record that cannot be read must not stop the practice's whole partition: it goes to the dead-letter
+        // topic with the reason in its headers, and Kafka Streams counts it (dropped-records-total).
+        p.put("deserialization.exception.handler", "org.apache.kafka.streams.errors.LogAndContinueExceptionHandler");
+        p.put("processing.exception.handler", "org.apache.kafka.streams.errors.LogAndContinueProcessingExceptionHandler");
+        p.put("errors.dead.letter.queue.topic.name", Topics.DEAD_LETTERS.name());
         if (applicationServer != null) {
             p.put("application.server", applicationServer);
         }

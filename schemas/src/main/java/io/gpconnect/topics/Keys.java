@@ -19,7 +19,9 @@ public final class Keys {
 
     /** Zero-padded epoch milliseconds, so that string order is time order in range scans. */
     public static String time(Instant instant) {
-        return String.format("%015d", Math.max(0, instant.toEpochMilli()));
+        // Not String.format: it parses its pattern on every call, and the views build one of these per applied event.
+        String digits = Long.toString(Math.max(0, instant.toEpochMilli()));
+        return "0".repeat(Math.max(0, 15 - digits.length())) + digits;
     }
 
     /** The smallest key greater than every key that starts with {@code prefix + SEP}. */

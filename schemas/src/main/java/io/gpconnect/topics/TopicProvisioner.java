@@ -26,6 +26,9 @@ public final class TopicProvisioner {
                     .filter(t -> !existing.contains(t.name()))
                     .map(t -> new NewTopic(t.name(), partitions, replication).configs(withIsr(t.config(), replication)))
                     .collect(Collectors.toList());
+            if (!existing.contains(Topics.DEAD_LETTERS.name())) {
+                missing.add(new NewTopic(Topics.DEAD_LETTERS.name(), 1, replication).configs(withIsr(Topics.DEAD_LETTERS.config(), replication)));
+            }
             if (!missing.isEmpty()) {
                 admin.createTopics(missing).all().get();
             }

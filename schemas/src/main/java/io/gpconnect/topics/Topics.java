@@ -31,6 +31,17 @@ public final class Topics {
     public static final Topic SLOT_AVAILABILITY = new Topic("gpc.slot.availability",
             "Each slot's state after every change, feeding the free-slot view", KEEP_FOREVER);
 
+    /**
+     * Records the engine could not read (undecodable bytes, unknown schema id, a payload whose schema cannot be
+     * read as the topic's): they are set aside here, with the reason in the record headers, and processing
+     * goes on. Not co-partitioned: nothing joins on it.
+     */
+    public static final Topic DEAD_LETTERS = new Topic("gpc.dead-letters",
+            "Unreadable records set aside by the stream processors, with the reason in the headers",
+            Map.of("cleanup.policy", "delete", "retention.ms", String.valueOf(30L * 24 * 3600 * 1000),
+                    "min.insync.replicas", "1"));
+
+    /** The co-partitioned topics: keyed by practice, equal partition counts. */
     public static List<Topic> all() {
         return List.of(PRACTICE_FEED, APPOINTMENT_COMMANDS, APPOINTMENT_EVENTS, SLOT_AVAILABILITY);
     }

@@ -1,6 +1,7 @@
 package io.gpconnect.slots;
 
 import io.gpconnect.topics.EngineSettings;
+import io.gpconnect.topics.ReplaceFailedThread;
 import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
@@ -25,7 +26,13 @@ public final class SlotProjection implements AutoCloseable {
     public SlotProjection(EngineSettings settings, String processingGuarantee) {
         Properties p = settings.streamsProperties(APPLICATION_ID);
         p.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, processingGuarantee);
+        // The transaction that makes decisions visible is committed only between polls, and a poll with no new
+        // command waits poll.ms (100 ms by default). Every waiting booking was held that long: clients stop
+        // sending while they wait, so the poll found nothing and a decision sat uncommitted for the full
+        // 100 ms. Polling no longer than the commit interval bounds that wait by the interval.
+        p.put(StreamsConfig.POLL_MS_CONFIG, String.valueOf(Math.max(1, Math.min(100, settings.commitIntervalMs()))));
         this.streams = new KafkaStreams(SlotProjectionTopology.build(settings.serdes()), p);
+        streams.setUncaughtExceptionHandler(new ReplaceFailedThread(APPLICATION_ID));
     }
 
     public SlotProjection start() {

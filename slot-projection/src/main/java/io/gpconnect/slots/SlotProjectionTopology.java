@@ -31,8 +31,8 @@ public final class SlotProjectionTopology {
     }
 
     public static Topology build(AvroSerdes serdes) {
-        Serde<PracticeFeedRecord> feed = serdes.valueSerde();
-        Serde<AppointmentCommand> commands = serdes.valueSerde();
+        Serde<PracticeFeedRecord> feed = serdes.valueSerde(PracticeFeedRecord.class);
+        Serde<AppointmentCommand> commands = serdes.valueSerde(AppointmentCommand.class);
         Serde<SpecificRecord> out = serdes.valueSerde();
         Topology t = new Topology();
         t.addSource("practice-feed", Serdes.String().deserializer(), feed.deserializer(), Topics.PRACTICE_FEED.name());

@@ -22,7 +22,7 @@ public final class AppointmentMapper {
     public static Appointment toFhir(io.gpconnect.schemas.appointment.Appointment a) {
         Appointment out = new Appointment();
         out.setId(a.getId());
-        out.setMeta(Resources.meta(Profiles.APPOINTMENT, a.getVersion()).setLastUpdated(UkTime.date(a.getLastUpdated())));
+        out.setMeta(Resources.meta(Profiles.APPOINTMENT, a.getVersion()).setLastUpdatedElement(UkTime.instant(a.getLastUpdated())));
 
         BookingOrganisation org = a.getBookingOrganisation();
         Organization contained = new Organization();

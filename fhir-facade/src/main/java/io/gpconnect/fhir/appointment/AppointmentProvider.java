@@ -14,9 +14,8 @@ import io.gpconnect.fhir.interaction.Interaction;
 import io.gpconnect.fhir.security.RequestContext;
 import io.gpconnect.fhir.server.Caller;
 import io.gpconnect.fhir.server.Practice;
-import io.gpconnect.fhir.support.FhirBodies;
+import io.gpconnect.fhir.body.RequestBodies;
 import io.gpconnect.fhir.support.UkTime;
-import jakarta.servlet.http.HttpServletRequest;
 import org.hl7.fhir.dstu3.model.Appointment;
 import org.hl7.fhir.dstu3.model.IdType;
 
@@ -26,13 +25,11 @@ import java.time.LocalDate;
 /** A2 book, A4 read, A5 amend and A6 cancel (spec §2.4–2.9), thin over {@link AppointmentService}. */
 public final class AppointmentProvider implements IResourceProvider {
     private final AppointmentService service;
-    private final FhirBodies bodies;
     private final ChangeRequest changes;
     private final Clock clock;
 
-    public AppointmentProvider(AppointmentService service, FhirBodies bodies, ChangeRequest changes, Clock clock) {
+    public AppointmentProvider(AppointmentService service, ChangeRequest changes, Clock clock) {
         this.service = service;
-        this.bodies = bodies;
         this.changes = changes;
         this.clock = clock;
     }
@@ -53,23 +50,24 @@ public final class AppointmentProvider implements IResourceProvider {
         return AppointmentMapper.toFhir(stored);
     }
 
+    /** HAPI binds a create only with a {@code @ResourceParam}; the body itself was parsed before (RequestBodies). */
     @Create
-    public MethodOutcome book(@ResourceParam String body, RequestDetails request, HttpServletRequest http) {
-        Appointment sent = bodies.parse(body, http.getContentType(), Appointment.class);
+    public MethodOutcome book(@ResourceParam String rawBody, RequestDetails request) {
+        Appointment sent = RequestBodies.of(request, Appointment.class);
         var command = BookingRequest.toCommand(sent, AppointmentService.newAppointmentId());
         var booked = service.book(Practice.ods(request), command, Caller.requester(request));
         return outcome(booked).setCreated(true);
     }
 
     @Update
-    public MethodOutcome amendOrCancel(@IdParam IdType id, @ResourceParam String body, RequestDetails request, HttpServletRequest http) {
+    public MethodOutcome amendOrCancel(@IdParam IdType id, @ResourceParam String rawBody, RequestDetails request) {
         String ods = Practice.ods(request);
         io.gpconnect.schemas.appointment.Appointment stored = existing(ods, id);
-        Appointment sent = bodies.parse(body, http.getContentType(), Appointment.class);
+        Appointment sent = RequestBodies.of(request, Appointment.class);
         if (sent.getIdElement().hasIdPart() && !sent.getIdElement().getIdPart().equals(id.getIdPart())) {
             throw new GpConnectException(SpineCode.BAD_REQUEST, "The id in the body does not match the id in the URL");
         }
-        Long expectedVersion = expectedVersion(id, stored);
+        Long expectedVersion = IfMatch.expectedVersion(request.getHeader("If-Match"), stored.getVersion()).orElse(null);
         Appointment current = AppointmentMapper.toFhir(stored);
         boolean cancel = Caller.context(request).map(RequestContext::interaction).orElse(null) == Interaction.APPOINTMENT_CANCEL
                 || (Caller.context(request).isEmpty() && sent.getStatus() == Appointment.AppointmentStatus.CANCELLED);
@@ -91,19 +89,6 @@ public final class AppointmentProvider implements IResourceProvider {
         }
         return service.read(ods, idPart)
                 .orElseThrow(() -> new GpConnectException(SpineCode.NO_RECORD_FOUND, "No appointment with id '" + idPart + "'"));
-    }
-
-    /** If-Match W/"n" arrives as the id's version (HAPI parses it); anything but our number cannot match. */
-    private static Long expectedVersion(IdType id, io.gpconnect.schemas.appointment.Appointment stored) {
-        if (!id.hasVersionIdPart()) {
-            return null;
-        }
-        try {
-            return Long.parseLong(id.getVersionIdPart());
-        } catch (NumberFormatException e) {
-            throw new GpConnectException(SpineCode.FHIR_CONSTRAINT_VIOLATION,
-                    "If-Match '" + id.getVersionIdPart() + "' does not match the current version " + stored.getVersion());
-        }
     }
 
     private static MethodOutcome outcome(io.gpconnect.schemas.appointment.Appointment a) {

@@ -5,6 +5,7 @@ import ca.uhn.fhir.parser.IParser;
 import io.gpconnect.fhir.error.GpConnectException;
 import io.gpconnect.fhir.error.SpineCode;
 import io.gpconnect.fhir.support.Profiles;
+import io.gpconnect.fhir.support.UkTime;
 import org.hl7.fhir.dstu3.model.Appointment;
 import org.hl7.fhir.dstu3.model.Extension;
 import org.hl7.fhir.dstu3.model.StringType;
@@ -19,15 +20,27 @@ import java.util.List;
  */
 public final class ChangeRequest {
     private final FhirContext fhir;
+    private final LocalReferences references;
 
     public ChangeRequest(FhirContext fhir) {
         this.fhir = fhir;
+        this.references = new LocalReferences(fhir);
     }
 
     public record Amendment(String description, String comment) {
     }
 
     public Amendment amendment(Appointment stored, Appointment sent) {
+        references.require(sent);
+        if (stored.getStatus() == Appointment.AppointmentStatus.CANCELLED) {
+            throw invalid("A cancelled appointment cannot be amended");
+        }
+        if (sent.getStatus() != Appointment.AppointmentStatus.BOOKED) {
+            throw invalid("status must stay 'booked' when amending; cancel with the cancel interaction");
+        }
+        if (!sent.getExtensionsByUrl(Profiles.EXT_CANCELLATION_REASON).isEmpty()) {
+            throw invalid("A cancellation reason must not be sent when amending");
+        }
         BookingRequest.checkTexts(sent);
         Appointment expected = stored.copy();
         expected.setDescription(sent.getDescription());
@@ -38,24 +51,33 @@ public final class ChangeRequest {
 
     /** Returns the cancellation reason. */
     public String cancellation(Appointment stored, Appointment sent) {
+        references.require(sent);
         List<Extension> reasons = sent.getExtensionsByUrl(Profiles.EXT_CANCELLATION_REASON);
         if (reasons.isEmpty()) {
             boolean misnamed = sent.getExtension().stream()
                     .anyMatch(e -> e.getUrl() == null || e.getUrl().isBlank() || e.getUrl().toLowerCase().contains("cancellation"));
             if (misnamed) {
-                throw new GpConnectException(SpineCode.INVALID_RESOURCE,
-                        "The cancellation reason extension must have the url " + Profiles.EXT_CANCELLATION_REASON);
+                throw invalid("The cancellation reason extension must have the url " + Profiles.EXT_CANCELLATION_REASON);
             }
-            throw new GpConnectException(SpineCode.INVALID_PARAMETER, "A cancellation reason is required");
+            throw missingReason("A cancellation reason is required");
         }
-        if (reasons.size() > 1 || !(reasons.get(0).getValue() instanceof StringType reason)) {
-            throw new GpConnectException(SpineCode.INVALID_RESOURCE, "Exactly one cancellation reason with a valueString is required");
+        if (reasons.size() > 1) {
+            throw invalid("Only one cancellation reason may be sent");
         }
-        if (reason.getValue() == null || reason.getValue().isBlank()) {
-            throw new GpConnectException(SpineCode.INVALID_PARAMETER, "The cancellation reason must not be empty");
+        // An extension without a value (or with an empty one) is a reason not given: the suite's
+        // empty-reason case expects INVALID_PARAMETER (spec §5.3).
+        Extension reasonExtension = reasons.get(0);
+        if (!reasonExtension.hasValue() || reasonExtension.getValue().isEmpty()) {
+            throw missingReason("The cancellation reason must not be empty");
+        }
+        if (!(reasonExtension.getValue() instanceof StringType reason)) {
+            throw invalid("The cancellation reason must be a valueString");
+        }
+        if (reason.getValue().isBlank()) {
+            throw missingReason("The cancellation reason must not be empty");
         }
         if (sent.getStatus() != Appointment.AppointmentStatus.CANCELLED) {
-            throw new GpConnectException(SpineCode.INVALID_RESOURCE, "status must be 'cancelled' to cancel");
+            throw invalid("status must be 'cancelled' to cancel");
         }
         Appointment expected = stored.copy();
         expected.setStatus(Appointment.AppointmentStatus.CANCELLED);
@@ -69,13 +91,33 @@ public final class ChangeRequest {
         String want = canonical(expected);
         String got = canonical(sent);
         if (!want.equals(got)) {
-            throw new GpConnectException(SpineCode.INVALID_RESOURCE, "Only permitted changes may be made: " + rule);
+            throw invalid("Only permitted changes may be made: " + rule);
         }
     }
 
-    /** The appointment without what the comparison ignores: metadata, narrative, and the provider-owned service texts. */
+    private static GpConnectException invalid(String diagnostics) {
+        return new GpConnectException(SpineCode.INVALID_RESOURCE, diagnostics);
+    }
+
+    private static GpConnectException missingReason(String diagnostics) {
+        return new GpConnectException(SpineCode.INVALID_PARAMETER, diagnostics);
+    }
+
+    /**
+     * The appointment without what the comparison ignores: metadata, narrative, the provider-owned service
+     * texts, and how a time is written (a consumer may send back 09:00:00+01:00 as 08:00:00Z).
+     */
     private String canonical(Appointment a) {
         Appointment c = a.copy();
+        if (c.hasStart()) {
+            c.setStartElement(UkTime.instant(c.getStart().toInstant()));
+        }
+        if (c.hasEnd()) {
+            c.setEndElement(UkTime.instant(c.getEnd().toInstant()));
+        }
+        if (c.hasCreated()) {
+            c.setCreatedElement(UkTime.dateTime(c.getCreated().toInstant()));
+        }
         c.setMeta(null);
         c.setText(null);
         c.setServiceCategory(null);

@@ -9,6 +9,7 @@ import io.gpconnect.fhir.error.GpConnectException;
 import io.gpconnect.fhir.error.SpineCode;
 import io.gpconnect.fhir.server.Practice;
 import io.gpconnect.fhir.support.Profiles;
+import io.gpconnect.fhir.support.SearchBundles;
 import org.hl7.fhir.dstu3.model.Bundle;
 import org.hl7.fhir.dstu3.model.IdType;
 import org.hl7.fhir.dstu3.model.Organization;
@@ -37,7 +38,7 @@ public final class OrganizationProvider implements IResourceProvider {
     @Search(allowUnknownParams = true)
     public Bundle search(RequestDetails request) {
         IdentifierSearch search = IdentifierSearch.parse(request.getParameters(), Profiles.ODS_ORGANIZATION_CODE);
-        return SearchBundles.of(directory.organisationByOdsCode(Practice.ods(request), search.value())
+        return SearchBundles.of(request, directory.organisationByOdsCode(Practice.ods(request), search.value())
                 .map(DirectoryMapper::organization).stream().toList());
     }
 }

@@ -9,6 +9,7 @@ import io.gpconnect.fhir.error.GpConnectException;
 import io.gpconnect.fhir.error.SpineCode;
 import io.gpconnect.fhir.server.Practice;
 import io.gpconnect.fhir.support.Profiles;
+import io.gpconnect.fhir.support.SearchBundles;
 import org.hl7.fhir.dstu3.model.Bundle;
 import org.hl7.fhir.dstu3.model.IdType;
 import org.hl7.fhir.dstu3.model.Practitioner;
@@ -35,7 +36,7 @@ public final class PractitionerProvider implements IResourceProvider {
     @Search(allowUnknownParams = true)
     public Bundle search(RequestDetails request) {
         IdentifierSearch search = IdentifierSearch.parse(request.getParameters(), Profiles.SDS_USER_ID);
-        return SearchBundles.of(directory.practitionerBySdsUserId(Practice.ods(request), search.value())
+        return SearchBundles.of(request, directory.practitionerBySdsUserId(Practice.ods(request), search.value())
                 .map(DirectoryMapper::practitioner).stream().toList());
     }
 }

@@ -2,6 +2,7 @@ package io.gpconnect.fhir.error;
 
 import ca.uhn.fhir.parser.DataFormatException;
 import ca.uhn.fhir.rest.server.exceptions.BaseServerResponseException;
+import io.gpconnect.store.ViewUnavailableException;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,6 +23,13 @@ public final class ExceptionTranslator {
         if (failure instanceof GpConnectException gpConnect) {
             return gpConnect;
         }
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof ViewUnavailableException) {
+                // Starting, restoring or rebalancing: the consumer may retry shortly, nothing is wrong with its request.
+                return new GpConnectException(SpineCode.INTERNAL_SERVER_ERROR, 503,
+                        "The appointment book is temporarily unavailable (restoring or rebalancing); retry shortly");
+            }
+        }
         if (failure instanceof BaseServerResponseException hapi) {
             return fromHapi(hapi);
         }
@@ -33,8 +41,18 @@ public final class ExceptionTranslator {
     }
 
     private GpConnectException fromHapi(BaseServerResponseException hapi) {
-        int status = hapi.getStatusCode();
-        String message = hapi.getMessage();
+        return fromStatus(hapi.getStatusCode(), hapi.getMessage(), hapi);
+    }
+
+    /**
+     * For failures that only come with an HTTP status, such as the servlet container's own (a malformed URI):
+     * the Spine code the spec gives that situation.
+     */
+    public GpConnectException fromStatus(int status, String message) {
+        return fromStatus(status, message, null);
+    }
+
+    private GpConnectException fromStatus(int status, String message, Throwable cause) {
         return switch (status) {
             case 400 -> new GpConnectException(SpineCode.BAD_REQUEST, message);
             case 403 -> new GpConnectException(SpineCode.ACCESS_DENIED, message);
@@ -47,7 +65,7 @@ public final class ExceptionTranslator {
             case 501 -> new GpConnectException(SpineCode.NOT_IMPLEMENTED, message);
             default -> status >= 400 && status < 500
                     ? new GpConnectException(SpineCode.BAD_REQUEST, status, message)
-                    : internalError(hapi);
+                    : internalError(cause != null ? cause : new IllegalStateException(status + " " + message));
         };
     }
 

@@ -2,6 +2,7 @@ package io.gpconnect.fhir.metadata;
 
 import ca.uhn.fhir.rest.annotation.Metadata;
 import io.gpconnect.fhir.support.Profiles;
+import io.gpconnect.fhir.support.UkTime;
 import org.hl7.fhir.dstu3.model.CapabilityStatement;
 import org.hl7.fhir.dstu3.model.CapabilityStatement.CapabilityStatementRestComponent;
 import org.hl7.fhir.dstu3.model.CapabilityStatement.CapabilityStatementRestResourceComponent;
@@ -9,7 +10,7 @@ import org.hl7.fhir.dstu3.model.CapabilityStatement.TypeRestfulInteraction;
 import org.hl7.fhir.dstu3.model.Enumerations;
 import org.hl7.fhir.dstu3.model.Reference;
 
-import java.util.Date;
+import java.time.Instant;
 
 /**
  * F1 Get the CapabilityStatement (spec §2.2): exactly what this provider supports. Register a patient is
@@ -38,11 +39,11 @@ public final class CapabilityStatementProvider {
         cs.setVersion(GP_CONNECT_VERSION);
         cs.setName("GP Connect");
         cs.setStatus(Enumerations.PublicationStatus.ACTIVE);
-        cs.setDate(new Date());
+        cs.setDateElement(UkTime.dateTime(Instant.now()));
         cs.setPublisher("gpconnect booking engine");
         cs.setDescription("GP Connect Appointment Management and Foundations, served by an event-driven booking engine");
         cs.setKind(CapabilityStatement.CapabilityStatementKind.INSTANCE);
-        cs.getSoftware().setName("gpconnect-booking-engine").setVersion(softwareVersion).setReleaseDate(new Date());
+        cs.getSoftware().setName("gpconnect-booking-engine").setVersion(softwareVersion).setReleaseDateElement(UkTime.dateTime(Instant.now()));
         cs.setFhirVersion("3.0.1");
         cs.setAcceptUnknown(CapabilityStatement.UnknownContentCode.BOTH);
         cs.addFormat("application/fhir+json");

@@ -9,11 +9,11 @@ import ca.uhn.fhir.rest.server.IResourceProvider;
 import io.gpconnect.fhir.appointment.AppointmentMapper;
 import io.gpconnect.fhir.directory.Directory;
 import io.gpconnect.fhir.directory.IdentifierSearch;
-import io.gpconnect.fhir.directory.SearchBundles;
 import io.gpconnect.fhir.error.GpConnectException;
 import io.gpconnect.fhir.error.SpineCode;
 import io.gpconnect.fhir.server.Practice;
 import io.gpconnect.fhir.support.Profiles;
+import io.gpconnect.fhir.support.SearchBundles;
 import io.gpconnect.fhir.support.UkTime;
 import io.gpconnect.schemas.feed.PatientPublished;
 import io.gpconnect.store.ViewQueries;
@@ -63,7 +63,7 @@ public final class PatientProvider implements IResourceProvider {
                 .filter(PatientProvider::findable)
                 .map(p -> PatientMapper.toFhir(p, practiceOrganisationId(ods)))
                 .stream().toList();
-        return SearchBundles.of(found);
+        return SearchBundles.of(request, found);
     }
 
     @Search(compartmentName = "Appointment", allowUnknownParams = true)
@@ -73,7 +73,7 @@ public final class PatientProvider implements IResourceProvider {
             throw new GpConnectException(SpineCode.PATIENT_NOT_FOUND, "No patient with id '" + patientId.getIdPart() + "'");
         }
         AppointmentRange range = AppointmentRange.parse(request.getParameters(), LocalDate.now(clock.withZone(UkTime.ZONE)));
-        return SearchBundles.of(views.patientAppointments(ods, patientId.getIdPart(), range.fromInstant(), range.toInstantExclusive())
+        return SearchBundles.of(request, views.patientAppointments(ods, patientId.getIdPart(), range.fromInstant(), range.toInstantExclusive())
                 .stream().map(AppointmentMapper::toFhir).toList());
     }
 

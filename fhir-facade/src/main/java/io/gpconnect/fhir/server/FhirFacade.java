@@ -14,14 +14,20 @@ import io.gpconnect.fhir.patient.PatientProvider;
 import io.gpconnect.fhir.security.JwtValidator;
 import io.gpconnect.fhir.security.RequestGuard;
 import io.gpconnect.fhir.slot.SlotProvider;
-import io.gpconnect.fhir.support.FhirBodies;
 import io.gpconnect.store.ViewQueries;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 
+import io.gpconnect.fhir.routing.PracticeForwarding;
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.servlet.http.HttpServlet;
+
 import java.time.Clock;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
 import java.util.List;
 import java.util.Set;
 
@@ -39,7 +45,19 @@ public final class FhirFacade implements AutoCloseable {
         this.port = port;
     }
 
+    /**
+     * What the facade is given besides the FHIR interactions: servlets at other paths (operations endpoints),
+     * who owns a practice when several instances run, and where request metrics go.
+     */
+    public record Extras(Map<String, HttpServlet> servlets, Function<String, Optional<String>> remoteOwner, MeterRegistry meters) {
+        public static final Extras NONE = new Extras(Map.of(), ods -> Optional.empty(), null);
+    }
+
     public static FhirFacade start(Settings settings, CommandGateway gateway, ViewQueries views, Clock clock) {
+        return start(settings, gateway, views, clock, Extras.NONE);
+    }
+
+    public static FhirFacade start(Settings settings, CommandGateway gateway, ViewQueries views, Clock clock, Extras extras) {
         FhirContext fhir = FhirContext.forDstu3();
         Directory directory = new Directory(views);
         AppointmentService appointments = new AppointmentService(gateway, views, clock);
@@ -49,9 +67,10 @@ public final class FhirFacade implements AutoCloseable {
                 new PractitionerProvider(directory),
                 new LocationProvider(directory),
                 new SlotProvider(views, directory),
-                new AppointmentProvider(appointments, new FhirBodies(fhir), new ChangeRequest(fhir), clock)),
+                new AppointmentProvider(appointments, new ChangeRequest(fhir), clock)),
                 new CapabilityStatementProvider(settings.softwareVersion()),
-                new RequestGuard(settings.providerAsid(), new JwtValidator(fhir, clock)));
+                new RequestGuard(settings.providerAsid(), new JwtValidator(fhir, clock)),
+                new PracticeForwarding(extras.remoteOwner()), new Traffic(extras.meters()));
 
         Server jetty = new Server();
         ServerConnector connector = new ServerConnector(jetty);
@@ -61,7 +80,9 @@ public final class FhirFacade implements AutoCloseable {
         ServletContextHandler context = new ServletContextHandler();
         context.setContextPath("/");
         context.addServlet(new ServletHolder("gpconnect", server), "/*");
+        extras.servlets().forEach((path, servlet) -> context.addServlet(new ServletHolder(servlet), path));
         jetty.setHandler(context);
+        jetty.setErrorHandler(new ContainerErrors(fhir));
         try {
             jetty.start();
         } catch (Exception e) {

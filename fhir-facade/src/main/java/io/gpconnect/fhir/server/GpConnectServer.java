@@ -6,10 +6,13 @@ import ca.uhn.fhir.rest.api.RequestTypeEnum;
 import ca.uhn.fhir.rest.server.ETagSupportEnum;
 import ca.uhn.fhir.rest.server.IResourceProvider;
 import ca.uhn.fhir.rest.server.RestfulServer;
+import io.gpconnect.fhir.body.FhirBodies;
+import io.gpconnect.fhir.body.RequestBodyInterceptor;
 import io.gpconnect.fhir.error.GpConnectException;
 import io.gpconnect.fhir.error.GpConnectExceptionInterceptor;
 import io.gpconnect.fhir.error.SpineCode;
 import io.gpconnect.fhir.security.RequestGuard;
+import io.gpconnect.fhir.routing.PracticeForwarding;
 import io.gpconnect.fhir.security.RequestGuardInterceptor;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -31,11 +34,15 @@ public final class GpConnectServer extends RestfulServer {
 
     private final transient Set<String> servedOds;
     private final transient MediaTypes mediaTypes = new MediaTypes();
+    private final transient PracticeForwarding forwarding;
+    private final transient Traffic traffic;
 
     public GpConnectServer(FhirContext fhir, Set<String> servedOds, List<IResourceProvider> providers,
-                           Object capabilityStatement, RequestGuard guard) {
+                           Object capabilityStatement, RequestGuard guard, PracticeForwarding forwarding, Traffic traffic) {
         super(fhir);
         this.servedOds = Set.copyOf(servedOds);
+        this.forwarding = forwarding;
+        this.traffic = traffic;
         setResourceProviders(providers);
         setServerConformanceProvider(capabilityStatement);
         setTenantIdentificationStrategy(new ServiceRootTenants());
@@ -43,10 +50,23 @@ public final class GpConnectServer extends RestfulServer {
         setETagSupport(ETagSupportEnum.ENABLED);
         registerInterceptor(new GpConnectExceptionInterceptor());
         registerInterceptor(new RequestGuardInterceptor(guard));
+        registerInterceptor(new RequestBodyInterceptor(new FhirBodies(fhir)));
     }
 
     @Override
     protected void handleRequest(RequestTypeEnum type, HttpServletRequest request, HttpServletResponse response)
+            throws ServletException, IOException {
+        long started = System.nanoTime();
+        String ods = null;
+        try {
+            ods = serve(type, request, response);
+        } finally {
+            traffic.record(request, response, ods, System.nanoTime() - started);
+        }
+    }
+
+    /** Returns the practice the request was for, or null when it named none we serve. */
+    private String serve(RequestTypeEnum type, HttpServletRequest request, HttpServletResponse response)
             throws ServletException, IOException {
         // Spec §1: every response, errors included, carries Cache-Control: no-store.
         response.setHeader("Cache-Control", "no-store");
@@ -54,21 +74,32 @@ public final class GpConnectServer extends RestfulServer {
         Optional<ServiceRoot> root = ServiceRoot.parse(path);
         if (root.isEmpty() || !servedOds.contains(root.get().ods())) {
             OperationOutcomeWriter.write(getFhirContext(), request, response, new GpConnectException(SpineCode.NO_RECORD_FOUND,
-                    "No GP Connect service at " + path + "; service roots are /[ODS]/STU3/1/gpconnect for " + servedOds));
-            return;
+                    "No GP Connect service at " + path + "; service roots have the form /[ODS]/STU3/1/gpconnect"));
+            return null;
+        }
+        String ods = root.get().ods();
+        try {
+            if (forwarding != null && forwarding.forwardIfRemote(ods, request, response)) {
+                return ods;
+            }
+        } catch (IOException e) {
+            OperationOutcomeWriter.write(getFhirContext(), request, response, new GpConnectException(SpineCode.INTERNAL_SERVER_ERROR, 503,
+                    "The instance holding practice " + ods + " could not be reached; retry shortly"));
+            return ods;
         }
         Optional<GpConnectException> unsupported = mediaTypes.check(request);
         if (unsupported.isPresent()) {
             OperationOutcomeWriter.write(getFhirContext(), request, response, unsupported.get());
-            return;
+            return ods;
         }
-        request.setAttribute(ServiceRootTenants.ODS_ATTRIBUTE, root.get().ods());
+        request.setAttribute(ServiceRootTenants.ODS_ATTRIBUTE, ods);
         RELATIVE_PATH.set(root.get().relativePath());
         try {
-            super.handleRequest(type, request, response);
+            super.handleRequest(type, request, new HapiResponse(response));
         } finally {
             RELATIVE_PATH.remove();
         }
+        return ods;
     }
 
     /** HAPI routes on the path below the service root. */

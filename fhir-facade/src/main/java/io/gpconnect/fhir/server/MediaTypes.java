@@ -23,7 +23,9 @@ final class MediaTypes {
                 && !FHIR_TYPES.contains(base(request.getContentType()))) {
             return Optional.of(unsupported("Content-Type " + request.getContentType() + " is not supported"));
         }
+        // A '+' sent unencoded in the query arrives as a space; HAPI reads it back as '+', and so do we.
         String format = request.getParameter("_format");
+        format = format == null ? null : format.replace(' ', '+');
         if (format != null) {
             return FHIR_TYPES.contains(base(format)) ? Optional.empty()
                     : Optional.of(unsupported("_format " + format + " is not supported"));

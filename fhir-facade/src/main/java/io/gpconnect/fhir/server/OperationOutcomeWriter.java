@@ -7,22 +7,47 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 
-/** Writes an OperationOutcome for failures found before HAPI is involved (unknown root, unsupported media type). */
+/**
+ * Writes an OperationOutcome for failures found before HAPI is involved (unknown root, unsupported media type)
+ * or outside it (the container rejecting a malformed URI), in the format the consumer asked for (spec §1:
+ * {@code _format} over {@code Accept} over {@code Content-Type}, JSON by default).
+ */
 final class OperationOutcomeWriter {
     private OperationOutcomeWriter() {
     }
 
     static void write(FhirContext fhir, HttpServletRequest request, HttpServletResponse response, GpConnectException e)
             throws IOException {
-        String format = request.getParameter("_format");
-        String accept = request.getHeader("Accept");
-        boolean xml = (format != null && format.contains("xml")) || (format == null && accept != null && accept.contains("xml") && !accept.contains("json"));
-        String body = xml ? fhir.newXmlParser().encodeResourceToString(e.getOperationOutcome())
-                : fhir.newJsonParser().encodeResourceToString(e.getOperationOutcome());
+        boolean xml = wantsXml(request.getParameter("_format"), request.getHeader("Accept"), request.getContentType());
         response.setStatus(e.getStatusCode());
         response.setHeader("Cache-Control", "no-store");
-        response.setContentType((xml ? "application/fhir+xml" : "application/fhir+json") + ";charset=utf-8");
-        response.getOutputStream().write(body.getBytes(StandardCharsets.UTF_8));
+        response.setContentType(contentType(xml));
+        response.getOutputStream().write(encode(fhir, e, xml));
+    }
+
+    static boolean wantsXml(String format, String accept, String contentType) {
+        if (format != null) {
+            return mentionsXml(format);
+        }
+        if (accept != null && !accept.isBlank()) {
+            return mentionsXml(accept) && !accept.toLowerCase(Locale.ROOT).contains("json");
+        }
+        return contentType != null && mentionsXml(contentType);
+    }
+
+    static String contentType(boolean xml) {
+        return (xml ? "application/fhir+xml" : "application/fhir+json") + ";charset=utf-8";
+    }
+
+    static byte[] encode(FhirContext fhir, GpConnectException e, boolean xml) {
+        String body = xml ? fhir.newXmlParser().encodeResourceToString(e.getOperationOutcome())
+                : fhir.newJsonParser().encodeResourceToString(e.getOperationOutcome());
+        return body.getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static boolean mentionsXml(String mediaType) {
+        return mediaType.toLowerCase(Locale.ROOT).contains("xml");
     }
 }

@@ -6,7 +6,7 @@ import ca.uhn.fhir.rest.server.IResourceProvider;
 import io.gpconnect.fhir.directory.Directory;
 import io.gpconnect.fhir.directory.DirectoryMapper;
 import io.gpconnect.fhir.server.Practice;
-import io.gpconnect.fhir.support.Profiles;
+import io.gpconnect.fhir.support.SearchBundles;
 import io.gpconnect.schemas.feed.LocationPublished;
 import io.gpconnect.schemas.feed.SchedulePublished;
 import io.gpconnect.schemas.slot.OrganisationAccess;
@@ -16,6 +16,8 @@ import org.hl7.fhir.dstu3.model.Bundle;
 import org.hl7.fhir.dstu3.model.Resource;
 import org.hl7.fhir.dstu3.model.Slot;
 
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -47,15 +49,21 @@ public final class SlotProvider implements IResourceProvider {
                 .filter(s -> OrganisationAccess.permits(s, search.organisationOds().orElse(null), search.organisationType().orElse(null)))
                 .toList();
 
-        Bundle bundle = new Bundle().setType(Bundle.BundleType.SEARCHSET);
-        bundle.getMeta().addProfile(Profiles.SEARCHSET_BUNDLE);
+        List<Slot> matches = new ArrayList<>();
         Map<String, Resource> included = new LinkedHashMap<>();
+        // Many slots share few schedules, and each directory read is an interactive query plus an Avro decode:
+        // a schedule and what it includes are looked up once per search, not once per slot.
+        Map<String, Optional<SchedulePublished>> schedules = new HashMap<>();
         for (SlotState slot : slots) {
-            Optional<SchedulePublished> schedule = directory.schedule(ods, slot.getScheduleId());
+            boolean firstOfSchedule = !schedules.containsKey(slot.getScheduleId());
+            Optional<SchedulePublished> schedule = schedules.computeIfAbsent(slot.getScheduleId(), id -> directory.schedule(ods, id));
             if (schedule.isEmpty()) {
                 continue; // a slot whose schedule has not arrived yet cannot be offered
             }
-            bundle.addEntry().setResource(SlotMapper.slot(slot));
+            matches.add(SlotMapper.slot(slot));
+            if (!firstOfSchedule) {
+                continue;
+            }
             SchedulePublished sch = schedule.get();
             included.computeIfAbsent("Schedule/" + sch.getId(), k -> SlotMapper.schedule(sch));
             Optional<LocationPublished> location = directory.location(ods, sch.getLocationId());
@@ -70,11 +78,6 @@ public final class SlotProvider implements IResourceProvider {
             location.flatMap(l -> directory.organisation(ods, l.getManagingOrganisationId()))
                     .ifPresent(o -> included.computeIfAbsent("Organization/" + o.getId(), k -> DirectoryMapper.organization(o)));
         }
-        included.values().forEach(r -> bundle.addEntry().setResource(r)
-                .getSearch().setMode(Bundle.SearchEntryMode.INCLUDE));
-        bundle.getEntry().stream().filter(e -> !e.getSearch().hasMode())
-                .forEach(e -> e.getSearch().setMode(Bundle.SearchEntryMode.MATCH));
-        bundle.setTotal(slots.size());
-        return bundle;
+        return SearchBundles.of(request, matches, included.values());
     }
 }

@@ -18,15 +18,10 @@ public final class UkTime {
     }
 
     public static InstantType instant(Instant i) {
-        InstantType t = new InstantType(Date.from(i), TemporalPrecisionEnum.SECOND, TZ);
-        return t;
+        return new InstantType(Date.from(i), TemporalPrecisionEnum.SECOND, TZ);
     }
 
     public static DateTimeType dateTime(Instant i) {
         return new DateTimeType(Date.from(i), TemporalPrecisionEnum.SECOND, TZ);
-    }
-
-    public static Date date(Instant i) {
-        return Date.from(i);
     }
 }

@@ -1,0 +1,49 @@
+package io.gpconnect.bench.report;
+
+import io.gpconnect.bench.load.OperationResult;
+import io.gpconnect.bench.load.OperationStats;
+import org.junit.jupiter.api.Test;
+
+import javax.xml.parsers.DocumentBuilderFactory;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.OptionalLong;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The report states each target as met, missed or not run, and the plot is an SVG with a line per operation. */
+class ReportTest {
+
+    @Test
+    void markdownNamesEveryTargetAndTheOverheadRatios() {
+        EngineRun eos = new EngineRun("exactly-once", "exactly_once_v2",
+                List.of(result("metadata", 2_000), result("search 1-day", 1_500), result("kafka decisions", 5_000)), OptionalLong.of(800L << 20));
+        EngineRun alos = new EngineRun("at-least-once", "at_least_once", List.of(result("kafka decisions", 6_000)), OptionalLong.empty());
+
+        String md = MarkdownReport.render("setup", List.of(eos, alos), "latency.svg");
+
+        assertThat(md).contains("| slot search, 1 day, demo practice | ≥ 1,000 /s |", "| booking over HTTP | ≥ 1,000 /s | not run | – |",
+                "| memory of serve (peak RSS) | < 1536 MB | 800 MB | yes |", "## Exactly-once overhead", "## HTTP overhead",
+                "![latency percentiles](latency.svg)");
+        assertThat(md).containsPattern("\\| kafka decisions \\| [\\d,]+ \\| [\\d,]+ \\| \\d+\\.\\d\\d \\|");
+    }
+
+    @Test
+    void thePlotIsWellFormedSvgWithALinePerOperation() throws Exception {
+        String svg = LatencyPlot.svg("Latency <test>", List.of(result("metadata", 100), result("search 1-day", 100)));
+
+        var doc = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(new ByteArrayInputStream(svg.getBytes(StandardCharsets.UTF_8)));
+        assertThat(doc.getDocumentElement().getTagName()).isEqualTo("svg");
+        assertThat(doc.getElementsByTagName("polyline").getLength()).isEqualTo(2);
+    }
+
+    private static OperationResult result(String name, int requests) {
+        OperationStats stats = OperationStats.expecting(name, 200);
+        long start = System.nanoTime();
+        for (int i = 0; i < requests; i++) {
+            stats.record(start - i * 1_000L, 200);
+        }
+        return stats.result();
+    }
+}

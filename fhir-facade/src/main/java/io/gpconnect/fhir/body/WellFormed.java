@@ -1,0 +1,72 @@
+package io.gpconnect.fhir.body;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.gpconnect.fhir.error.GpConnectException;
+import io.gpconnect.fhir.error.SpineCode;
+import java.io.StringReader;
+import javax.xml.stream.XMLInputFactory;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamReader;
+
+/**
+ * Syntax alone: is the body JSON or XML at all, and which resource does it claim to be. A failure here is
+ * 400 BAD_REQUEST; everything FHIR-specific is left to HAPI.
+ */
+final class WellFormed {
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+    private static final XMLInputFactory XML = secureXmlFactory();
+
+    private WellFormed() {
+    }
+
+    /** The {@code resourceType} of a JSON object, or null when it has none. */
+    static String jsonResourceType(String body) {
+        JsonNode root;
+        try {
+            root = JSON.readTree(body);
+        } catch (JsonProcessingException e) {
+            throw malformed("JSON", e.getOriginalMessage());
+        }
+        if (root == null || !root.isObject()) {
+            throw malformed("JSON", "a FHIR resource is a JSON object");
+        }
+        JsonNode type = root.get("resourceType");
+        return type != null && type.isTextual() ? type.asText() : null;
+    }
+
+    /** The local name of the root element, after reading the whole document. */
+    static String xmlRootElement(String body) {
+        try {
+            XMLStreamReader reader = XML.createXMLStreamReader(new StringReader(body));
+            try {
+                String root = null;
+                while (reader.hasNext()) {
+                    if (reader.next() == XMLStreamReader.START_ELEMENT && root == null) {
+                        root = reader.getLocalName();
+                    }
+                }
+                return root;
+            } finally {
+                reader.close();
+            }
+        } catch (XMLStreamException e) {
+            throw malformed("XML", e.getMessage());
+        }
+    }
+
+    // A request body must never make us resolve entities or fetch DTDs (XXE).
+    private static XMLInputFactory secureXmlFactory() {
+        XMLInputFactory factory = XMLInputFactory.newFactory();
+        factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
+        factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
+        return factory;
+    }
+
+    private static GpConnectException malformed(String format, String problem) {
+        return new GpConnectException(SpineCode.BAD_REQUEST, "The body is not well-formed " + format + ": " + problem);
+    }
+}

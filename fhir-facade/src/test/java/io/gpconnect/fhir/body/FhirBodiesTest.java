@@ -1,0 +1,66 @@
+package io.gpconnect.fhir.body;
+
+import static io.gpconnect.fhir.error.GpConnectAssertions.assertBadRequest;
+import static io.gpconnect.fhir.error.GpConnectAssertions.assertInvalidResource;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.gpconnect.fhir.security.FhirContexts;
+import org.hl7.fhir.dstu3.model.Appointment;
+import org.hl7.fhir.dstu3.model.StringType;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** Spec §6: a body that is not JSON/XML is 400; a well-formed one that is not a valid Appointment is 422. */
+class FhirBodiesTest {
+    private static final String JSON = "application/fhir+json";
+    private static final String XML = "application/fhir+xml";
+    private final FhirBodies bodies = new FhirBodies(FhirContexts.DSTU3);
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", " ", "{", "{\"resourceType\":\"Appointment\"} trailing", "[1]", "\"Appointment\"", "null"})
+    void answersBadRequestForJsonThatIsNotAResourceObject(String body) {
+        assertBadRequest(() -> bodies.parse(body, JSON, Appointment.class));
+    }
+
+    @Test
+    void answersBadRequestForXmlThatIsNotWellFormed() {
+        assertBadRequest(() -> bodies.parse("<Appointment xmlns=\"http://hl7.org/fhir\">", XML, Appointment.class));
+    }
+
+    @Test
+    void neverResolvesEntitiesOfARequestBody() {
+        String xxe = "<?xml version=\"1.0\"?><!DOCTYPE a [<!ENTITY x SYSTEM \"file:///etc/passwd\">]>"
+                + "<Appointment xmlns=\"http://hl7.org/fhir\"><description value=\"&x;\"/></Appointment>";
+        assertBadRequest(() -> bodies.parse(xxe, XML, Appointment.class));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"{\"resourceType\":\"Bundle\",\"type\":\"collection\"}", "{\"resourceType\":\"InvalidResourceType\"}",
+            "{\"status\":\"booked\"}", "{\"resourceType\":\"Appointment\",\"invalidField\":1}",
+            "{\"resourceType\":\"Appointment\",\"start\":\"garbage\"}"})
+    void answersInvalidResourceForWellFormedBodiesThatAreNotValidAppointments(String body) {
+        assertInvalidResource(() -> bodies.parse(body, JSON, Appointment.class));
+    }
+
+    @Test
+    void answersInvalidResourceForAnotherXmlResource() {
+        assertInvalidResource(() -> bodies.parse("<Patient xmlns=\"http://hl7.org/fhir\"/>", XML, Appointment.class));
+    }
+
+    @Test
+    void readsAnEmptyValueAsAbsentSoThatBusinessRulesDecide() {
+        Appointment parsed = bodies.parse("{\"resourceType\":\"Appointment\",\"extension\":[{\"url\":\"u\",\"valueString\":\"\"}]}",
+                JSON, Appointment.class);
+        assertThat(parsed.getExtensionByUrl("u").getValue()).satisfiesAnyOf(
+                v -> assertThat(v).isNull(), v -> assertThat(((StringType) v).getValue()).isNullOrEmpty());
+    }
+
+    @Test
+    void tellsJsonFromXmlByContentTypeOrElseByTheBody() {
+        assertThat(bodies.parse("<Appointment xmlns=\"http://hl7.org/fhir\"><status value=\"booked\"/></Appointment>", null,
+                Appointment.class).getStatus()).isEqualTo(Appointment.AppointmentStatus.BOOKED);
+        assertThat(bodies.parse("{\"resourceType\":\"Appointment\",\"status\":\"booked\"}", "application/json",
+                Appointment.class).getStatus()).isEqualTo(Appointment.AppointmentStatus.BOOKED);
+    }
+}

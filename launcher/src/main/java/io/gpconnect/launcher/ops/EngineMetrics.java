@@ -1,0 +1,88 @@
+package io.gpconnect.launcher.ops;
+
+import io.gpconnect.schemas.event.AppointmentEvent;
+import io.gpconnect.schemas.event.CommandRejected;
+import io.gpconnect.store.appointments.AppliedEventListener;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
+import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import org.apache.kafka.streams.KafkaStreams;
+
+import java.util.Locale;
+
+/**
+ * The engine's metrics in Prometheus form: command outcomes by kind and rejection reason, Kafka Streams
+ * (consumer lag, commit latency, dropped records, …) and the JVM. HTTP request metrics per interaction are
+ * added by the facade through {@link #registry()}.
+ */
+public final class EngineMetrics implements AutoCloseable {
+    private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    private final JvmGcMetrics gc = new JvmGcMetrics();
+
+    public EngineMetrics() {
+        new JvmMemoryMetrics().bindTo(registry);
+        new JvmThreadMetrics().bindTo(registry);
+        new ProcessorMetrics().bindTo(registry);
+        gc.bindTo(registry);
+    }
+
+    public PrometheusMeterRegistry registry() {
+        return registry;
+    }
+
+    /** Kafka Streams' own metrics, and its state as a number (RUNNING = 2, see {@link KafkaStreams.State}). */
+    public void watch(String application, KafkaStreams streams) {
+        new KafkaStreamsMetrics(streams).bindTo(registry);
+        Gauge.builder("gpconnect.streams.state", streams, s -> s.state().ordinal())
+                .tag("application", application)
+                .description("Kafka Streams state ordinal: 0 CREATED, 1 REBALANCING, 2 RUNNING, 3 PENDING_SHUTDOWN, 4 NOT_RUNNING, 5 PENDING_ERROR, 6 ERROR")
+                .register(registry);
+    }
+
+    /** Counts each decision as the views apply it. */
+    public AppliedEventListener countingDecisions(AppliedEventListener next) {
+        return event -> {
+            count(event);
+            next.applied(event);
+        };
+    }
+
+    private void count(AppointmentEvent event) {
+        Object e = event.getEvent();
+        String outcome = e.getClass().getSimpleName();
+        String reason = e instanceof CommandRejected r ? r.getReason().name() : "none";
+        String command = e instanceof CommandRejected r ? r.getCommandType().name() : commandOf(outcome);
+        Counter.builder("gpconnect.commands.decided")
+                .description("Commands decided by the slot projection, by command, outcome and rejection reason")
+                .tag("command", command.toLowerCase(Locale.ROOT))
+                .tag("outcome", outcome)
+                .tag("reason", reason)
+                .register(registry)
+                .increment();
+    }
+
+    private static String commandOf(String outcome) {
+        return switch (outcome) {
+            case "AppointmentBooked" -> "BOOK";
+            case "AppointmentAmended" -> "AMEND";
+            case "AppointmentCancelled" -> "CANCEL";
+            default -> "UNKNOWN";
+        };
+    }
+
+    public String scrape() {
+        return registry.scrape();
+    }
+
+    @Override
+    public void close() {
+        gc.close();
+        registry.close();
+    }
+}

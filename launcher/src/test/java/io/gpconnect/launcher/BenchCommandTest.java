@@ -1,0 +1,31 @@
+package io.gpconnect.launcher;
+
+import io.gpconnect.bench.BenchCommand;
+import io.gpconnect.launcher.bench.ServeProcess;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** `./gpconnect bench` runs end to end in a tiny configuration: engines started, every run made, report written. */
+class BenchCommandTest {
+
+    @Test
+    void aTinyBenchRunsEveryPhaseAndWritesItsReport() throws Exception {
+        Path out = Files.createTempDirectory("gpconnect-bench-test-");
+
+        int exit = new CommandLine(new BenchCommand(new ServeProcess())).execute(
+                "--practices", "3", "--warm-up", "0.2", "--duration", "0.5", "--max-requests", "40",
+                "--workers", "2", "--booking-workers", "4", "--booking-rate", "20", "--race-clients", "4", "--race-slots", "2",
+                "--kafka-commands", "60", "--alos-phases", "kafka", "--out", out.toString());
+
+        assertThat(exit).isZero();
+        String report = Files.readString(out.resolve("report.md"));
+        assertThat(report).contains("## Targets", "| metadata |", "| search 1-day |", "| search 14-day |", "| book (closed loop) |",
+                "| book @20/s |", "| race book |", "| 111 journey |", "| kafka decisions |", "## Exactly-once overhead", "## HTTP overhead");
+        assertThat(Files.readString(out.resolve("latency.svg"))).startsWith("<svg");
+    }
+}

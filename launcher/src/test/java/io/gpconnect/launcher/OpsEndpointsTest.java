@@ -1,0 +1,46 @@
+package io.gpconnect.launcher;
+
+import org.junit.jupiter.api.Test;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Liveness, readiness and Prometheus metrics beside the service roots. */
+class OpsEndpointsTest {
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @Test
+    void healthAndMetricsDescribeTheRunningEngine() throws Exception {
+        Engine engine = SharedEngine.get();
+        String base = "http://127.0.0.1:" + engine.port();
+        assertThat(get(base + "/health/live").statusCode()).isEqualTo(200);
+        HttpResponse<String> ready = get(base + "/health/ready");
+        assertThat(ready.statusCode()).as(ready.body()).isEqualTo(200);
+        assertThat(ready.body()).contains("RUNNING");
+
+        GpConnectClient client = SharedEngine.client();
+        FreeSlots.Found slot = FreeSlots.search(client, 13, 1).get(0);
+        assertThat(client.post("/Appointment", Bookings.body(List.of(slot), "Patient/6"), "rest:create:appointment-1", "patient/*.write")
+                .statusCode()).isEqualTo(201);
+        assertThat(client.post("/Appointment", Bookings.body(List.of(slot), "Patient/7"), "rest:create:appointment-1", "patient/*.write")
+                .statusCode()).isEqualTo(409);
+
+        String metrics = get(base + "/metrics").body();
+        assertThat(metrics).contains("gpconnect_http_requests_seconds_count{interaction=\"APPOINTMENT_BOOK\",status=\"201\"}");
+        assertThat(metrics).contains("gpconnect_http_requests_seconds_count{interaction=\"SLOT_SEARCH\",status=\"200\"}");
+        assertThat(metrics).containsPattern("gpconnect_commands_decided_total\\{command=\"book\",outcome=\"AppointmentBooked\",reason=\"none\"\\} [1-9]");
+        assertThat(metrics).containsPattern("gpconnect_commands_decided_total\\{command=\"book\",outcome=\"CommandRejected\",reason=\"SLOT_NOT_FREE\"\\} [1-9]");
+        assertThat(metrics).contains("gpconnect_streams_state{application=\"gpconnect-slot-projection\"} 2.0");
+        assertThat(metrics).contains("kafka_consumer_fetch_manager_records_lag_max");
+        assertThat(metrics).contains("jvm_memory_used_bytes");
+    }
+
+    private HttpResponse<String> get(String url) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(url)).GET().build(), HttpResponse.BodyHandlers.ofString());
+    }
+}

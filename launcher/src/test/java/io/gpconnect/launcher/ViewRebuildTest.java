@@ -1,0 +1,71 @@
+package io.gpconnect.launcher;
+
+import org.apache.kafka.streams.StoreQueryParameters;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.QueryableStoreTypes;
+import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The views are derived data: dropped and rebuilt from the topics, they hold exactly what they held. */
+class ViewRebuildTest {
+    private static final List<String> STORES = List.of("directory", "slot-by-id", "free-slots-by-start",
+            "appointment-by-id", "appointments-by-patient");
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void viewsRebuiltFromTheTopicsEqualTheViewsBefore() throws Exception {
+        Map<String, String> before;
+        Engine.Options options = Engine.Options.defaults(dir).withPort(0);
+        try (Engine engine = Engine.start(options)) {
+            GpConnectClient client = new GpConnectClient(engine.serviceRoot());
+            List<FreeSlots.Found> slots = FreeSlots.search(client, 2, 2);
+            for (int i = 0; i < 6; i++) {
+                HttpResponse<String> r = client.post("/Appointment", Bookings.body(List.of(slots.get(i)), "Patient/" + (1 + i % 3)),
+                        "rest:create:appointment-1", "patient/*.write");
+                assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
+            }
+            before = dump(engine);
+        }
+        assertThat(before).isNotEmpty();
+        // A marker in the views' local state proves the rebuild started from nothing, not from what was on disk.
+        Path marker = dir.resolve("streams").resolve("gpconnect-appointment-store").resolve("marker");
+        java.nio.file.Files.writeString(marker, "old state");
+        try (Engine engine = Engine.start(options.withRebuiltViews().withoutSeeding())) {
+            assertThat(marker).doesNotExist();
+            awaitEqual(engine, before);
+        }
+    }
+
+    private static void awaitEqual(Engine engine, Map<String, String> expected) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + 60_000;
+        Map<String, String> now = dump(engine);
+        while (!now.equals(expected) && System.currentTimeMillis() < deadline) {
+            Thread.sleep(200);
+            now = dump(engine);
+        }
+        assertThat(now).isEqualTo(expected);
+    }
+
+    static Map<String, String> dump(Engine engine) {
+        Map<String, String> all = new TreeMap<>();
+        for (String name : STORES) {
+            ReadOnlyKeyValueStore<String, Object> store = engine.store().streams().store(
+                    StoreQueryParameters.fromNameAndType(name, QueryableStoreTypes.keyValueStore()));
+            try (KeyValueIterator<String, Object> it = store.all()) {
+                it.forEachRemaining(kv -> all.put(name + "/" + kv.key, String.valueOf(kv.value)));
+            }
+        }
+        return all;
+    }
+}
