@@ -24,9 +24,10 @@ public final class AppointmentStore implements AutoCloseable {
         Properties p = settings.streamsProperties(APPLICATION_ID);
         p.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.AT_LEAST_ONCE);
         p.put(StreamsConfig.consumerPrefix("isolation.level"), "read_committed");
-        this.streams = new KafkaStreams(AppointmentStoreTopology.build(settings.serdes(), listener), p);
+        ViewChanges changes = new ViewChanges();
+        this.streams = new KafkaStreams(AppointmentStoreTopology.build(settings.serdes(), listener, changes), p);
         streams.setUncaughtExceptionHandler(new ReplaceFailedThread("appointment-store"));
-        this.queries = new ViewQueries(streams, settings.partitions());
+        this.queries = new ViewQueries(streams, settings.partitions(), changes);
     }
 
     public AppointmentStore start() {

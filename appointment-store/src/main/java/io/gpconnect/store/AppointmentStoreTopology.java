@@ -28,23 +28,23 @@ public final class AppointmentStoreTopology {
     private AppointmentStoreTopology() {
     }
 
-    public static Topology build(AvroSerdes serdes, AppliedEventListener listener) {
+    public static Topology build(AvroSerdes serdes, AppliedEventListener listener, ViewChanges changes) {
         Serde<PracticeFeedRecord> feed = serdes.valueSerde(PracticeFeedRecord.class);
         Serde<SlotAvailabilityChanged> availability = serdes.valueSerde(SlotAvailabilityChanged.class);
         Serde<AppointmentEvent> events = serdes.valueSerde(AppointmentEvent.class);
         Topology t = new Topology();
 
         t.addSource("practice-feed", Serdes.String().deserializer(), feed.deserializer(), Topics.PRACTICE_FEED.name());
-        t.addProcessor("directory-view", DirectoryView::new, "practice-feed");
+        t.addProcessor("directory-view", changes.reporting(DirectoryView::new), "practice-feed");
         t.addStateStore(store(DirectoryView.STORE, serdes), "directory-view");
 
         t.addSource("slot-availability", Serdes.String().deserializer(), availability.deserializer(), Topics.SLOT_AVAILABILITY.name());
-        t.addProcessor("slot-view", SlotView::new, "slot-availability");
+        t.addProcessor("slot-view", changes.reporting(SlotView::new), "slot-availability");
         t.addStateStore(store(SlotView.BY_ID, serdes), "slot-view");
         t.addStateStore(store(SlotView.FREE_BY_START, serdes), "slot-view");
 
         t.addSource("appointment-events", Serdes.String().deserializer(), events.deserializer(), Topics.APPOINTMENT_EVENTS.name());
-        t.addProcessor("appointment-view", () -> new AppointmentView(listener), "appointment-events");
+        t.addProcessor("appointment-view", changes.reporting(() -> new AppointmentView(listener)), "appointment-events");
         t.addStateStore(store(AppointmentView.BY_ID, serdes), "appointment-view");
         t.addStateStore(store(AppointmentView.BY_PATIENT, serdes), "appointment-view");
         return t;

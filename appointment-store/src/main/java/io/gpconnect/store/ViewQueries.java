@@ -32,10 +32,17 @@ public final class ViewQueries {
 
     private final KafkaStreams streams;
     private final int partitions;
+    private final ViewChanges changes;
 
-    public ViewQueries(KafkaStreams streams, int partitions) {
+    public ViewQueries(KafkaStreams streams, int partitions, ViewChanges changes) {
         this.streams = streams;
         this.partitions = partitions;
+        this.changes = changes;
+    }
+
+    /** How many changes this instance's views have applied for the practice: equal generations, equal answers. */
+    public long generation(String ods) {
+        return changes.generation(ods);
     }
 
     /** The partition the default partitioner gives the practice's records, hence its views. */

@@ -15,6 +15,7 @@ import io.gpconnect.fhir.security.JwtValidator;
 import io.gpconnect.fhir.security.RequestGuard;
 import io.gpconnect.fhir.slot.SlotProvider;
 import io.gpconnect.store.ViewQueries;
+import io.gpconnect.fhir.readcache.RenderedReads;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
 import org.eclipse.jetty.server.Server;
@@ -70,7 +71,7 @@ public final class FhirFacade implements AutoCloseable {
                 new AppointmentProvider(appointments, new ChangeRequest(fhir), clock)),
                 new CapabilityStatementProvider(settings.softwareVersion()),
                 new RequestGuard(settings.providerAsid(), new JwtValidator(fhir, clock)),
-                new PracticeForwarding(extras.remoteOwner()), new Traffic(extras.meters()));
+                new PracticeForwarding(extras.remoteOwner()), new Traffic(extras.meters()), new RenderedReads(views::generation));
 
         Server jetty = new Server();
         ServerConnector connector = new ServerConnector(jetty);

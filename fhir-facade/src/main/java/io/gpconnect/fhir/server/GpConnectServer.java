@@ -14,6 +14,9 @@ import io.gpconnect.fhir.error.SpineCode;
 import io.gpconnect.fhir.security.RequestGuard;
 import io.gpconnect.fhir.routing.PracticeForwarding;
 import io.gpconnect.fhir.security.RequestGuardInterceptor;
+import io.gpconnect.fhir.readcache.CapturingResponse;
+import io.gpconnect.fhir.readcache.RenderedReads;
+import io.gpconnect.fhir.readcache.RenderedResponse;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -36,10 +39,15 @@ public final class GpConnectServer extends RestfulServer {
     private final transient MediaTypes mediaTypes = new MediaTypes();
     private final transient PracticeForwarding forwarding;
     private final transient Traffic traffic;
+    private final transient RequestGuard guard;
+    private final transient RenderedReads renderedReads;
 
     public GpConnectServer(FhirContext fhir, Set<String> servedOds, List<IResourceProvider> providers,
-                           Object capabilityStatement, RequestGuard guard, PracticeForwarding forwarding, Traffic traffic) {
+                           Object capabilityStatement, RequestGuard guard, PracticeForwarding forwarding, Traffic traffic,
+                           RenderedReads renderedReads) {
         super(fhir);
+        this.guard = guard;
+        this.renderedReads = renderedReads;
         this.servedOds = Set.copyOf(servedOds);
         this.forwarding = forwarding;
         this.traffic = traffic;
@@ -93,13 +101,36 @@ public final class GpConnectServer extends RestfulServer {
             return ods;
         }
         request.setAttribute(ServiceRootTenants.ODS_ATTRIBUTE, ods);
-        RELATIVE_PATH.set(root.get().relativePath());
+        String relativePath = root.get().relativePath();
+        Optional<RenderedReads.Key> key = renderedReads.keyFor(request, ods, relativePath);
+        if (key.isPresent() && admitted(request, relativePath)) {
+            Optional<RenderedResponse> kept = renderedReads.find(key.get());
+            if (kept.isPresent()) {
+                kept.get().writeTo(request.getHeader("X-Request-ID"), response);
+                return ods;
+            }
+        }
+        CapturingResponse capture = key.isPresent() ? new CapturingResponse(response) : null;
+        RELATIVE_PATH.set(relativePath);
         try {
-            super.handleRequest(type, request, new HapiResponse(response));
+            super.handleRequest(type, request, new HapiResponse(capture != null ? capture : response));
         } finally {
             RELATIVE_PATH.remove();
         }
+        if (capture != null) {
+            capture.rendered(key.get().generation()).ifPresent(r -> renderedReads.keep(key.get(), r));
+        }
         return ods;
+    }
+
+    /** Whether the request guard lets the request through; when it does not, HAPI runs it again and answers the failure. */
+    private boolean admitted(HttpServletRequest request, String relativePath) {
+        try {
+            guard.check(request.getMethod(), relativePath, request::getHeader);
+            return true;
+        } catch (RuntimeException refused) {
+            return false;
+        }
     }
 
     /** HAPI routes on the path below the service root. */
