@@ -39,6 +39,8 @@ public record EngineSettings(String bootstrapServers, String registryUrl, Path s
         p.put("deserialization.exception.handler", "org.apache.kafka.streams.errors.LogAndContinueExceptionHandler");
         p.put("processing.exception.handler", "org.apache.kafka.streams.errors.LogAndContinueProcessingExceptionHandler");
         p.put("errors.dead.letter.queue.topic.name", Topics.DEAD_LETTERS.name());
+        // We have no global stores; enabling it is Kafka 5's default and stops a warning at every start.
+        p.put("processing.exception.handler.global.enabled", "true");
         if (applicationServer != null) {
             p.put("application.server", applicationServer);
         }
