@@ -6,6 +6,8 @@ import ca.uhn.fhir.rest.api.RequestTypeEnum;
 import ca.uhn.fhir.rest.server.ETagSupportEnum;
 import ca.uhn.fhir.rest.server.IResourceProvider;
 import ca.uhn.fhir.rest.server.RestfulServer;
+import io.gpconnect.fhir.access.PatientAccessInterceptor;
+import io.gpconnect.fhir.body.BodySizeLimit;
 import io.gpconnect.fhir.body.FhirBodies;
 import io.gpconnect.fhir.body.RequestBodyInterceptor;
 import io.gpconnect.fhir.error.GpConnectException;
@@ -41,13 +43,15 @@ public final class GpConnectServer extends RestfulServer {
     private final transient Traffic traffic;
     private final transient RequestGuard guard;
     private final transient RenderedReads renderedReads;
+    private final transient BodySizeLimit bodyLimit;
 
     public GpConnectServer(FhirContext fhir, Set<String> servedOds, List<IResourceProvider> providers,
                            Object capabilityStatement, RequestGuard guard, PracticeForwarding forwarding, Traffic traffic,
-                           RenderedReads renderedReads) {
+                           RenderedReads renderedReads, BodySizeLimit bodyLimit) {
         super(fhir);
         this.guard = guard;
         this.renderedReads = renderedReads;
+        this.bodyLimit = bodyLimit;
         this.servedOds = Set.copyOf(servedOds);
         this.forwarding = forwarding;
         this.traffic = traffic;
@@ -58,6 +62,7 @@ public final class GpConnectServer extends RestfulServer {
         setETagSupport(ETagSupportEnum.ENABLED);
         registerInterceptor(new GpConnectExceptionInterceptor());
         registerInterceptor(new RequestGuardInterceptor(guard));
+        registerInterceptor(new PatientAccessInterceptor());
         registerInterceptor(new RequestBodyInterceptor(new FhirBodies(fhir)));
     }
 
@@ -87,9 +92,19 @@ public final class GpConnectServer extends RestfulServer {
         }
         String ods = root.get().ods();
         try {
+            // Before anything reads the body, forwarding included: it is held in memory whole.
+            request = bodyLimit.apply(request);
+        } catch (GpConnectException e) {
+            OperationOutcomeWriter.write(getFhirContext(), request, response, e);
+            return ods;
+        }
+        try {
             if (forwarding != null && forwarding.forwardIfRemote(ods, request, response)) {
                 return ods;
             }
+        } catch (GpConnectException e) {
+            OperationOutcomeWriter.write(getFhirContext(), request, response, e);
+            return ods;
         } catch (IOException e) {
             OperationOutcomeWriter.write(getFhirContext(), request, response, new GpConnectException(SpineCode.INTERNAL_SERVER_ERROR, 503,
                     "The instance holding practice " + ods + " could not be reached; retry shortly"));
@@ -123,7 +138,11 @@ public final class GpConnectServer extends RestfulServer {
         return ods;
     }
 
-    /** Whether the request guard lets the request through; when it does not, HAPI runs it again and answers the failure. */
+    /**
+     * Whether the request guard lets the request through; when it does not, HAPI runs it again and answers the failure.
+     * Only the guard runs for a kept response, not the patient-access checks inside HAPI: kept reads must stay ones
+     * with no patient data (slot search, metadata), open to every requester.
+     */
     private boolean admitted(HttpServletRequest request, String relativePath) {
         try {
             guard.check(request.getMethod(), relativePath, request::getHeader);
