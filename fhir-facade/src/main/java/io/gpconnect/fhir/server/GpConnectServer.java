@@ -36,6 +36,8 @@ import java.util.Set;
 public final class GpConnectServer extends RestfulServer {
     private static final long serialVersionUID = 1L;
     private static final ThreadLocal<String> RELATIVE_PATH = new ThreadLocal<>();
+    private static final Set<String> KNOWN_METHODS =
+            java.util.Arrays.stream(RequestTypeEnum.values()).map(Enum::name).collect(java.util.stream.Collectors.toUnmodifiableSet());
 
     private final transient Set<String> servedOds;
     private final transient MediaTypes mediaTypes = new MediaTypes();
@@ -76,6 +78,25 @@ public final class GpConnectServer extends RestfulServer {
         } finally {
             traffic.record(request, response, ods, System.nanoTime() - started);
         }
+    }
+
+    /**
+     * A method HAPI does not know (PROPFIND, a lower-case "get") would go to {@code HttpServlet}, which answers 501;
+     * spec §6 calls a wrong verb 400 BAD_REQUEST.
+     */
+    @Override
+    protected void service(HttpServletRequest request, HttpServletResponse response) throws ServletException, IOException {
+        if (!KNOWN_METHODS.contains(request.getMethod())) {
+            response.setHeader("Cache-Control", "no-store");
+            OperationOutcomeWriter.write(getFhirContext(), request, response, new GpConnectException(SpineCode.BAD_REQUEST,
+                    "HTTP method " + echo(request.getMethod()) + " is not used by GP Connect"));
+            return;
+        }
+        super.service(request, response);
+    }
+
+    private static String echo(String value) {
+        return value.length() <= 20 ? value : value.substring(0, 20) + "...";
     }
 
     /** Returns the practice the request was for, or null when it named none we serve. */
