@@ -1,7 +1,9 @@
 package io.gpconnect.launcher;
 
 import io.gpconnect.commands.CommandGateway;
+import io.gpconnect.fhir.body.BodySizeLimit;
 import io.gpconnect.fhir.server.FhirFacade;
+import io.gpconnect.fhir.tls.TlsSettings;
 import io.gpconnect.fhir.server.ServiceRoot;
 import io.gpconnect.kafka.embedded.EmbeddedKafka;
 import io.gpconnect.launcher.seed.DemoPractice;
@@ -44,10 +46,21 @@ public final class Engine implements AutoCloseable {
      */
     public record Options(Path dataDir, String bootstrapServers, String registryUrl, String host, int port, int partitions,
                           long commitIntervalMs, boolean seedDemo, Duration decisionTimeout, Clock clock,
-                          Short replication, boolean runProjection, boolean rebuildViews) {
+                          Short replication, boolean runProjection, boolean rebuildViews, long maxBodyBytes,
+                          TlsSettings tls) {
         public static Options defaults(Path dataDir) {
             return new Options(dataDir, null, null, "127.0.0.1", 8080, 6, 20, true, Duration.ofSeconds(10),
-                    Clock.systemDefaultZone(), null, true, false);
+                    Clock.systemDefaultZone(), null, true, false, BodySizeLimit.DEFAULT_MAX_BYTES, null);
+        }
+
+        /** The largest request body the facade accepts; larger ones get 413. */
+        public Options withMaxBodyBytes(long bytes) {
+            return change(b -> b.maxBodyBytes = bytes);
+        }
+
+        /** HTTPS (optionally with client certificates) instead of plain HTTP. */
+        public Options withTls(TlsSettings t) {
+            return change(b -> b.tls = t);
         }
 
         public Options withPort(int p) {
@@ -112,6 +125,8 @@ public final class Engine implements AutoCloseable {
             Short replication;
             boolean runProjection;
             boolean rebuildViews;
+            long maxBodyBytes;
+            TlsSettings tls;
 
             Builder(Options o) {
                 dataDir = o.dataDir;
@@ -127,11 +142,13 @@ public final class Engine implements AutoCloseable {
                 replication = o.replication;
                 runProjection = o.runProjection;
                 rebuildViews = o.rebuildViews;
+                maxBodyBytes = o.maxBodyBytes;
+                tls = o.tls;
             }
 
             Options build() {
                 return new Options(dataDir, bootstrapServers, registryUrl, host, port, partitions, commitIntervalMs, seedDemo,
-                        decisionTimeout, clock, replication, runProjection, rebuildViews);
+                        decisionTimeout, clock, replication, runProjection, rebuildViews, maxBodyBytes, tls);
             }
         }
     }
@@ -205,7 +222,8 @@ public final class Engine implements AutoCloseable {
             awaitSeeded(demo, o.clock());
         }
         OpsServlet ops = new OpsServlet(metrics, this::readiness);
-        this.facade = FhirFacade.start(new FhirFacade.Settings(o.host(), port, served(demo, w), demo.providerAsid(), version()),
+        this.facade = FhirFacade.start(new FhirFacade.Settings(o.host(), port, served(demo, w), demo.providerAsid(), version(),
+                        o.maxBodyBytes(), java.util.Optional.ofNullable(o.tls())),
                 gateway, store.queries(), o.clock(),
                 new FhirFacade.Extras(Map.of("/health/*", ops, "/metrics", ops), ownership::remoteOwner, metrics.registry()));
         running.add(0, facade);
@@ -267,7 +285,7 @@ public final class Engine implements AutoCloseable {
     }
 
     public String serviceRoot() {
-        return "http://" + options.host() + ":" + facade.port() + ServiceRoot.path(demo.servedOds());
+        return (options.tls() != null ? "https://" : "http://") + options.host() + ":" + facade.port() + ServiceRoot.path(demo.servedOds());
     }
 
     public int port() {

@@ -55,12 +55,23 @@ public final class GpConnectCli {
         @Option(names = "--rebuild-views", description = "Drop the materialised views and rebuild them from the topics before serving")
         boolean rebuildViews;
 
+        @Option(names = "--max-body-bytes", defaultValue = "1048576",
+                description = "Largest request body accepted; larger ones get 413 (default ${DEFAULT-VALUE})")
+        long maxBodyBytes;
+
+        @Mixin
+        TlsOptions tls;
+
         @Override
         public Integer call() throws Exception {
             Engine.Options options = Engine.Options.defaults(dataDir).withPort(port).withHost(host)
                     .withExternal(blankToNull(bootstrapServers), blankToNull(registryUrl));
             if (rebuildViews) {
                 options = options.withRebuiltViews();
+            }
+            options = options.withMaxBodyBytes(maxBodyBytes);
+            if (tls.settings() != null) {
+                options = options.withTls(tls.settings());
             }
             Engine engine = Engine.start(options, workload.workload());
             CountDownLatch stopped = new CountDownLatch(1);

@@ -8,6 +8,7 @@ import ca.uhn.fhir.rest.annotation.Update;
 import ca.uhn.fhir.rest.api.MethodOutcome;
 import ca.uhn.fhir.rest.api.server.RequestDetails;
 import ca.uhn.fhir.rest.server.IResourceProvider;
+import io.gpconnect.fhir.access.PatientAccess;
 import io.gpconnect.fhir.error.GpConnectException;
 import io.gpconnect.fhir.error.SpineCode;
 import io.gpconnect.fhir.interaction.Interaction;
@@ -27,11 +28,13 @@ public final class AppointmentProvider implements IResourceProvider {
     private final AppointmentService service;
     private final ChangeRequest changes;
     private final Clock clock;
+    private final PatientAccess access;
 
-    public AppointmentProvider(AppointmentService service, ChangeRequest changes, Clock clock) {
+    public AppointmentProvider(AppointmentService service, ChangeRequest changes, Clock clock, PatientAccess access) {
         this.service = service;
         this.changes = changes;
         this.clock = clock;
+        this.access = access;
     }
 
     @Override
@@ -41,7 +44,9 @@ public final class AppointmentProvider implements IResourceProvider {
 
     @Read
     public Appointment read(@IdParam IdType id, RequestDetails request) {
-        io.gpconnect.schemas.appointment.Appointment stored = existing(Practice.ods(request), id);
+        String ods = Practice.ods(request);
+        io.gpconnect.schemas.appointment.Appointment stored = existing(ods, id);
+        access.requireOwnPatient(request, ods, stored.getPatientId());
         // Spec §2.6: only appointments starting today or later may be read.
         LocalDate startDay = stored.getStart().atZone(UkTime.ZONE).toLocalDate();
         if (startDay.isBefore(LocalDate.now(clock.withZone(UkTime.ZONE)))) {
@@ -55,7 +60,9 @@ public final class AppointmentProvider implements IResourceProvider {
     public MethodOutcome book(@ResourceParam String rawBody, RequestDetails request) {
         Appointment sent = RequestBodies.of(request, Appointment.class);
         var command = BookingRequest.toCommand(sent, AppointmentService.newAppointmentId());
-        var booked = service.book(Practice.ods(request), command, Caller.requester(request));
+        String ods = Practice.ods(request);
+        access.requireOwnPatient(request, ods, command.getPatientId());
+        var booked = service.book(ods, command, Caller.requester(request));
         return outcome(booked).setCreated(true);
     }
 
@@ -63,6 +70,7 @@ public final class AppointmentProvider implements IResourceProvider {
     public MethodOutcome amendOrCancel(@IdParam IdType id, @ResourceParam String rawBody, RequestDetails request) {
         String ods = Practice.ods(request);
         io.gpconnect.schemas.appointment.Appointment stored = existing(ods, id);
+        access.requireOwnPatient(request, ods, stored.getPatientId());
         Appointment sent = RequestBodies.of(request, Appointment.class);
         if (sent.getIdElement().hasIdPart() && !sent.getIdElement().getIdPart().equals(id.getIdPart())) {
             throw new GpConnectException(SpineCode.BAD_REQUEST, "The id in the body does not match the id in the URL");

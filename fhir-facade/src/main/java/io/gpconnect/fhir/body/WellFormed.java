@@ -1,6 +1,8 @@
 package io.gpconnect.fhir.body;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -16,7 +18,9 @@ import javax.xml.stream.XMLStreamReader;
  * 400 BAD_REQUEST; everything FHIR-specific is left to HAPI.
  */
 final class WellFormed {
-    private static final ObjectMapper JSON = new ObjectMapper()
+    // A key sent twice would leave which value counts to the parser; FHIR JSON allows each property once.
+    private static final ObjectMapper JSON = new ObjectMapper(JsonFactory.builder()
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build())
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
     private static final XMLInputFactory XML = secureXmlFactory();
 
@@ -45,7 +49,13 @@ final class WellFormed {
             try {
                 String root = null;
                 while (reader.hasNext()) {
-                    if (reader.next() == XMLStreamReader.START_ELEMENT && root == null) {
+                    int event = reader.next();
+                    if (event == XMLStreamReader.DTD) {
+                        // FHIR XML forbids DTDs; refusing any outright means no parser after this one (HAPI's)
+                        // ever meets an entity declaration, whatever its own settings.
+                        throw malformed("XML", "a FHIR resource must not contain a DOCTYPE declaration");
+                    }
+                    if (event == XMLStreamReader.START_ELEMENT && root == null) {
                         root = reader.getLocalName();
                     }
                 }

@@ -26,7 +26,7 @@ public final class OperationOutcomes {
                 .setCode(code.issueType())
                 .setDetails(new CodeableConcept().addCoding(
                         new Coding(SpineCode.SYSTEM, code.code(), code.display())))
-                .setDiagnostics(diagnostics == null || diagnostics.isBlank() ? code.display() : diagnostics);
+                .setDiagnostics(diagnostics == null || diagnostics.isBlank() ? code.display() : Diagnostics.clean(diagnostics));
         return outcome;
     }
 }

@@ -6,6 +6,7 @@ import ca.uhn.fhir.rest.annotation.Read;
 import ca.uhn.fhir.rest.annotation.Search;
 import ca.uhn.fhir.rest.api.server.RequestDetails;
 import ca.uhn.fhir.rest.server.IResourceProvider;
+import io.gpconnect.fhir.access.PatientAccess;
 import io.gpconnect.fhir.appointment.AppointmentMapper;
 import io.gpconnect.fhir.directory.Directory;
 import io.gpconnect.fhir.directory.IdentifierSearch;
@@ -32,11 +33,13 @@ public final class PatientProvider implements IResourceProvider {
     private final Directory directory;
     private final ViewQueries views;
     private final Clock clock;
+    private final PatientAccess access;
 
-    public PatientProvider(Directory directory, ViewQueries views, Clock clock) {
+    public PatientProvider(Directory directory, ViewQueries views, Clock clock, PatientAccess access) {
         this.directory = directory;
         this.views = views;
         this.clock = clock;
+        this.access = access;
     }
 
     @Override
@@ -49,6 +52,7 @@ public final class PatientProvider implements IResourceProvider {
         String ods = Practice.ods(request);
         PatientPublished p = visible(ods, id.getIdPart())
                 .orElseThrow(() -> new GpConnectException(SpineCode.PATIENT_NOT_FOUND, "No patient with id '" + id.getIdPart() + "'"));
+        access.requireOwnPatient(request, ods, id.getIdPart());
         return PatientMapper.toFhir(p, practiceOrganisationId(ods));
     }
 
@@ -58,6 +62,7 @@ public final class PatientProvider implements IResourceProvider {
         if (!NhsNumber.isValid(search.value())) {
             throw new GpConnectException(SpineCode.INVALID_NHS_NUMBER, "'" + search.value() + "' is not a valid NHS number");
         }
+        access.requireOwnNhsNumber(request, search.value());
         String ods = Practice.ods(request);
         List<Patient> found = directory.patientByNhsNumber(ods, search.value())
                 .filter(PatientProvider::findable)
@@ -72,6 +77,7 @@ public final class PatientProvider implements IResourceProvider {
         if (visible(ods, patientId.getIdPart()).isEmpty()) {
             throw new GpConnectException(SpineCode.PATIENT_NOT_FOUND, "No patient with id '" + patientId.getIdPart() + "'");
         }
+        access.requireOwnPatient(request, ods, patientId.getIdPart());
         AppointmentRange range = AppointmentRange.parse(request.getParameters(), LocalDate.now(clock.withZone(UkTime.ZONE)));
         return SearchBundles.of(request, views.patientAppointments(ods, patientId.getIdPart(), range.fromInstant(), range.toInstantExclusive())
                 .stream().map(AppointmentMapper::toFhir).toList());

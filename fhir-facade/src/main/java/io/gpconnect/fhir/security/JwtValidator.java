@@ -7,6 +7,7 @@ import io.gpconnect.fhir.error.GpConnectException;
 import io.gpconnect.fhir.error.SpineCode;
 import io.gpconnect.fhir.interaction.Interaction;
 import io.gpconnect.fhir.interaction.RequestedScope;
+import io.gpconnect.fhir.patient.NhsNumber;
 import java.text.ParseException;
 import java.time.Clock;
 import java.time.Instant;
@@ -17,11 +18,20 @@ import java.util.Optional;
 import org.hl7.fhir.dstu3.model.Device;
 import org.hl7.fhir.dstu3.model.Identifier;
 import org.hl7.fhir.dstu3.model.Organization;
+import org.hl7.fhir.dstu3.model.Patient;
 import org.hl7.fhir.dstu3.model.Practitioner;
 
 /**
  * Applies every rule spec §3 sets for the bearer token. Failures are 400 BAD_REQUEST, except a
  * {@code requesting_*} claim that is not a valid resource of its type: 422 INVALID_RESOURCE.
+ *
+ * <p>Patient-facing tokens are this provider's extension: GP Connect 1.2.7 has no patient token form
+ * ({@code requesting_practitioner} is mandatory, and the 0.x {@code requested_record} claim is refused), so a
+ * patient-facing application sends, <em>instead of</em> {@code requesting_practitioner}, a
+ * {@code requesting_patient} claim: a Patient resource whose {@code id} equals {@code sub} and which carries the
+ * patient's NHS number. Every other rule is the same. A clinician token is unaffected, and one without
+ * {@code requesting_practitioner} and without {@code requesting_patient} is still the spec's 400. What a patient
+ * may then do is decided by {@code io.gpconnect.fhir.access}.
  *
  * <p>Deliberately not checked: {@code aud} against our own URL (the consumer took it from SDS, and
  * only its presence is a rule) and {@code iat} in the future (the suite requires it accepted, #188).
@@ -38,9 +48,12 @@ public final class JwtValidator {
     static final String REQUESTING_DEVICE = "requesting_device";
     static final String REQUESTING_ORGANIZATION = "requesting_organization";
     static final String REQUESTING_PRACTITIONER = "requesting_practitioner";
+    /** Patient-facing tokens only, in place of {@link #REQUESTING_PRACTITIONER}. */
+    static final String REQUESTING_PATIENT = "requesting_patient";
     /** GP Connect 0.x claim; its presence marks an outdated consumer. */
     static final String REQUESTED_RECORD = "requested_record";
 
+    /** The claims of a clinician token; a patient-facing one has {@link #REQUESTING_PATIENT} in place of the last. */
     static final List<String> REQUIRED = List.of(ISS, SUB, AUD, EXP, IAT, REASON_FOR_REQUEST, REQUESTED_SCOPE,
             REQUESTING_DEVICE, REQUESTING_ORGANIZATION, REQUESTING_PRACTITIONER);
 
@@ -49,6 +62,7 @@ public final class JwtValidator {
     static final String ODS_ORGANIZATION_CODE = "https://fhir.nhs.uk/Id/ods-organization-code";
     static final String SDS_USER_ID = "https://fhir.nhs.uk/Id/sds-user-id";
     static final String SDS_ROLE_PROFILE_ID = "https://fhir.nhs.uk/Id/sds-role-profile-id";
+    static final String NHS_NUMBER = "https://fhir.nhs.uk/Id/nhs-number";
 
     private final ClaimResources resources;
     private final Clock clock;
@@ -88,10 +102,15 @@ public final class JwtValidator {
         resources.parse(REQUESTING_DEVICE, object(claims, REQUESTING_DEVICE), Device.class);
         Organization organization =
                 resources.parse(REQUESTING_ORGANIZATION, object(claims, REQUESTING_ORGANIZATION), Organization.class);
-        Practitioner practitioner =
-                resources.parse(REQUESTING_PRACTITIONER, object(claims, REQUESTING_PRACTITIONER), Practitioner.class);
-
-        Requester requester = requester(subject, organization, practitioner);
+        Requester requester;
+        if (patientFacing(raw)) {
+            Patient patient = resources.parse(REQUESTING_PATIENT, object(claims, REQUESTING_PATIENT), Patient.class);
+            requester = patientRequester(subject, organization, patient);
+        } else {
+            Practitioner practitioner =
+                    resources.parse(REQUESTING_PRACTITIONER, object(claims, REQUESTING_PRACTITIONER), Practitioner.class);
+            requester = requester(subject, organization, practitioner);
+        }
         return new JwtClaims(issuer, subject, claims.getAudience(), Instant.ofEpochSecond(iat),
                 Instant.ofEpochSecond(exp), scope, requester);
     }
@@ -104,10 +123,22 @@ public final class JwtValidator {
 
     /** A claim sent as JSON null is as absent as one not sent at all. */
     private static void requirePresent(Map<String, Object> raw) {
-        List<String> missing = REQUIRED.stream().filter(name -> raw.get(name) == null).toList();
+        boolean patientFacing = patientFacing(raw);
+        List<String> missing = REQUIRED.stream()
+                .filter(name -> raw.get(name) == null)
+                .filter(name -> !(patientFacing && name.equals(REQUESTING_PRACTITIONER)))
+                .toList();
         if (!missing.isEmpty()) {
             throw badRequest("JWT claim(s) missing: " + String.join(", ", missing));
         }
+        if (patientFacing && raw.get(REQUESTING_PRACTITIONER) != null) {
+            throw badRequest("JWT carries both " + REQUESTING_PRACTITIONER + " and " + REQUESTING_PATIENT
+                    + "; a token speaks for one logged-on user");
+        }
+    }
+
+    private static boolean patientFacing(Map<String, Object> raw) {
+        return raw.get(REQUESTING_PATIENT) != null;
     }
 
     private static JWTClaimsSet typed(Map<String, Object> raw) {
@@ -169,6 +200,21 @@ public final class JwtValidator {
                         + " identifier (send UNK when unknown)"));
         return new Requester(odsCode, practitionerId, sdsUserId,
                 identifier(practitioner.getIdentifier(), SDS_ROLE_PROFILE_ID));
+    }
+
+    private static Requester patientRequester(String subject, Organization organization, Patient patient) {
+        if (!subject.equals(patient.getIdElement().getIdPart())) {
+            throw badRequest("JWT sub must equal " + REQUESTING_PATIENT + ".id");
+        }
+        String odsCode = identifier(organization.getIdentifier(), ODS_ORGANIZATION_CODE).orElseThrow(
+                () -> badRequest("JWT " + REQUESTING_ORGANIZATION + " has no " + ODS_ORGANIZATION_CODE
+                        + " identifier"));
+        String nhsNumber = identifier(patient.getIdentifier(), NHS_NUMBER).orElseThrow(
+                () -> badRequest("JWT " + REQUESTING_PATIENT + " has no " + NHS_NUMBER + " identifier"));
+        if (!NhsNumber.isValid(nhsNumber)) {
+            throw badRequest("JWT " + REQUESTING_PATIENT + " NHS number is not a valid NHS number");
+        }
+        return Requester.patient(odsCode, nhsNumber);
     }
 
     private static Optional<String> identifier(List<Identifier> identifiers, String system) {

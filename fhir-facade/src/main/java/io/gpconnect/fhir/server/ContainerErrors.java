@@ -37,6 +37,12 @@ public final class ContainerErrors extends ErrorHandler {
         response.write(true, ByteBuffer.wrap(OperationOutcomeWriter.encode(fhir, e, xml)), callback);
     }
 
+    /** Jetty writes a body only for GET, POST and HEAD by default; a PUT or PROPFIND error needs one as much. */
+    @Override
+    public boolean errorPageForMethod(String method) {
+        return true;
+    }
+
     /** A request too malformed to be parsed at all never reaches {@link #generateResponse}. */
     @Override
     public ByteBuffer badMessageError(int status, String reason, HttpFields.Mutable fields) {

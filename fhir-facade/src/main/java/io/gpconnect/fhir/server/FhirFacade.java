@@ -2,9 +2,11 @@ package io.gpconnect.fhir.server;
 
 import ca.uhn.fhir.context.FhirContext;
 import io.gpconnect.commands.CommandGateway;
+import io.gpconnect.fhir.access.PatientAccess;
 import io.gpconnect.fhir.appointment.AppointmentProvider;
 import io.gpconnect.fhir.appointment.AppointmentService;
 import io.gpconnect.fhir.appointment.ChangeRequest;
+import io.gpconnect.fhir.body.BodySizeLimit;
 import io.gpconnect.fhir.directory.Directory;
 import io.gpconnect.fhir.directory.LocationProvider;
 import io.gpconnect.fhir.directory.OrganizationProvider;
@@ -14,6 +16,8 @@ import io.gpconnect.fhir.patient.PatientProvider;
 import io.gpconnect.fhir.security.JwtValidator;
 import io.gpconnect.fhir.security.RequestGuard;
 import io.gpconnect.fhir.slot.SlotProvider;
+import io.gpconnect.fhir.tls.TlsConnectors;
+import io.gpconnect.fhir.tls.TlsSettings;
 import io.gpconnect.store.ViewQueries;
 import io.gpconnect.fhir.readcache.RenderedReads;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
@@ -34,8 +38,17 @@ import java.util.Set;
 
 /** The GP Connect HTTP facade on Jetty: one HAPI server answering every served practice's service root. */
 public final class FhirFacade implements AutoCloseable {
-    /** Settings of the facade. */
-    public record Settings(String host, int port, Set<String> servedOds, String providerAsid, String softwareVersion) {
+    /**
+     * Settings of the facade.
+     *
+     * @param maxBodyBytes the largest request body accepted ({@link BodySizeLimit})
+     * @param tls          HTTPS with these settings instead of plain HTTP, when present
+     */
+    public record Settings(String host, int port, Set<String> servedOds, String providerAsid, String softwareVersion,
+                           long maxBodyBytes, Optional<TlsSettings> tls) {
+        public Settings(String host, int port, Set<String> servedOds, String providerAsid, String softwareVersion) {
+            this(host, port, servedOds, providerAsid, softwareVersion, BodySizeLimit.DEFAULT_MAX_BYTES, Optional.empty());
+        }
     }
 
     private final Server jetty;
@@ -62,19 +75,22 @@ public final class FhirFacade implements AutoCloseable {
         FhirContext fhir = FhirContext.forDstu3();
         Directory directory = new Directory(views);
         AppointmentService appointments = new AppointmentService(gateway, views, clock);
+        PatientAccess access = new PatientAccess(directory);
         GpConnectServer server = new GpConnectServer(fhir, settings.servedOds(), List.of(
-                new PatientProvider(directory, views, clock),
+                new PatientProvider(directory, views, clock, access),
                 new OrganizationProvider(directory),
                 new PractitionerProvider(directory),
                 new LocationProvider(directory),
                 new SlotProvider(views, directory),
-                new AppointmentProvider(appointments, new ChangeRequest(fhir), clock)),
+                new AppointmentProvider(appointments, new ChangeRequest(fhir), clock, access)),
                 new CapabilityStatementProvider(settings.softwareVersion()),
                 new RequestGuard(settings.providerAsid(), new JwtValidator(fhir, clock)),
-                new PracticeForwarding(extras.remoteOwner()), new Traffic(extras.meters()), new RenderedReads(views::generation));
+                new PracticeForwarding(extras.remoteOwner()), new Traffic(extras.meters()), new RenderedReads(views::generation),
+                new BodySizeLimit(settings.maxBodyBytes()));
 
         Server jetty = new Server();
-        ServerConnector connector = new ServerConnector(jetty);
+        ServerConnector connector = settings.tls().map(tls -> TlsConnectors.https(jetty, tls))
+                .orElseGet(() -> new ServerConnector(jetty));
         connector.setHost(settings.host());
         connector.setPort(settings.port());
         jetty.addConnector(connector);

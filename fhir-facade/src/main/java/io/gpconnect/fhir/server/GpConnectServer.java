@@ -6,6 +6,8 @@ import ca.uhn.fhir.rest.api.RequestTypeEnum;
 import ca.uhn.fhir.rest.server.ETagSupportEnum;
 import ca.uhn.fhir.rest.server.IResourceProvider;
 import ca.uhn.fhir.rest.server.RestfulServer;
+import io.gpconnect.fhir.access.PatientAccessInterceptor;
+import io.gpconnect.fhir.body.BodySizeLimit;
 import io.gpconnect.fhir.body.FhirBodies;
 import io.gpconnect.fhir.body.RequestBodyInterceptor;
 import io.gpconnect.fhir.error.GpConnectException;
@@ -34,6 +36,8 @@ import java.util.Set;
 public final class GpConnectServer extends RestfulServer {
     private static final long serialVersionUID = 1L;
     private static final ThreadLocal<String> RELATIVE_PATH = new ThreadLocal<>();
+    private static final Set<String> KNOWN_METHODS =
+            java.util.Arrays.stream(RequestTypeEnum.values()).map(Enum::name).collect(java.util.stream.Collectors.toUnmodifiableSet());
 
     private final transient Set<String> servedOds;
     private final transient MediaTypes mediaTypes = new MediaTypes();
@@ -41,13 +45,15 @@ public final class GpConnectServer extends RestfulServer {
     private final transient Traffic traffic;
     private final transient RequestGuard guard;
     private final transient RenderedReads renderedReads;
+    private final transient BodySizeLimit bodyLimit;
 
     public GpConnectServer(FhirContext fhir, Set<String> servedOds, List<IResourceProvider> providers,
                            Object capabilityStatement, RequestGuard guard, PracticeForwarding forwarding, Traffic traffic,
-                           RenderedReads renderedReads) {
+                           RenderedReads renderedReads, BodySizeLimit bodyLimit) {
         super(fhir);
         this.guard = guard;
         this.renderedReads = renderedReads;
+        this.bodyLimit = bodyLimit;
         this.servedOds = Set.copyOf(servedOds);
         this.forwarding = forwarding;
         this.traffic = traffic;
@@ -58,6 +64,7 @@ public final class GpConnectServer extends RestfulServer {
         setETagSupport(ETagSupportEnum.ENABLED);
         registerInterceptor(new GpConnectExceptionInterceptor());
         registerInterceptor(new RequestGuardInterceptor(guard));
+        registerInterceptor(new PatientAccessInterceptor());
         registerInterceptor(new RequestBodyInterceptor(new FhirBodies(fhir)));
     }
 
@@ -71,6 +78,25 @@ public final class GpConnectServer extends RestfulServer {
         } finally {
             traffic.record(request, response, ods, System.nanoTime() - started);
         }
+    }
+
+    /**
+     * A method HAPI does not know (PROPFIND, a lower-case "get") would go to {@code HttpServlet}, which answers 501;
+     * spec §6 calls a wrong verb 400 BAD_REQUEST.
+     */
+    @Override
+    protected void service(HttpServletRequest request, HttpServletResponse response) throws ServletException, IOException {
+        if (!KNOWN_METHODS.contains(request.getMethod())) {
+            response.setHeader("Cache-Control", "no-store");
+            OperationOutcomeWriter.write(getFhirContext(), request, response, new GpConnectException(SpineCode.BAD_REQUEST,
+                    "HTTP method " + echo(request.getMethod()) + " is not used by GP Connect"));
+            return;
+        }
+        super.service(request, response);
+    }
+
+    private static String echo(String value) {
+        return value.length() <= 20 ? value : value.substring(0, 20) + "...";
     }
 
     /** Returns the practice the request was for, or null when it named none we serve. */
@@ -87,9 +113,19 @@ public final class GpConnectServer extends RestfulServer {
         }
         String ods = root.get().ods();
         try {
+            // Before anything reads the body, forwarding included: it is held in memory whole.
+            request = bodyLimit.apply(request);
+        } catch (GpConnectException e) {
+            OperationOutcomeWriter.write(getFhirContext(), request, response, e);
+            return ods;
+        }
+        try {
             if (forwarding != null && forwarding.forwardIfRemote(ods, request, response)) {
                 return ods;
             }
+        } catch (GpConnectException e) {
+            OperationOutcomeWriter.write(getFhirContext(), request, response, e);
+            return ods;
         } catch (IOException e) {
             OperationOutcomeWriter.write(getFhirContext(), request, response, new GpConnectException(SpineCode.INTERNAL_SERVER_ERROR, 503,
                     "The instance holding practice " + ods + " could not be reached; retry shortly"));
@@ -123,7 +159,11 @@ public final class GpConnectServer extends RestfulServer {
         return ods;
     }
 
-    /** Whether the request guard lets the request through; when it does not, HAPI runs it again and answers the failure. */
+    /**
+     * Whether the request guard lets the request through; when it does not, HAPI runs it again and answers the failure.
+     * Only the guard runs for a kept response, not the patient-access checks inside HAPI: kept reads must stay ones
+     * with no patient data (slot search, metadata), open to every requester.
+     */
     private boolean admitted(HttpServletRequest request, String relativePath) {
         try {
             guard.check(request.getMethod(), relativePath, request::getHeader);

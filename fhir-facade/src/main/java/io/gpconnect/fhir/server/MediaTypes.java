@@ -18,10 +18,15 @@ final class MediaTypes {
             "application/json+fhir", "application/xml+fhir", "json", "xml", "text/xml", "text/json");
 
     Optional<GpConnectException> check(HttpServletRequest request) {
+        // Read from the header, first: the container's getContentType() itself fails on a charset it does not know.
+        Optional<String> charset = charset(request.getHeader("Content-Type"));
+        if (charset.isPresent() && !supported(charset.get())) {
+            return Optional.of(unsupported("Content-Type charset " + charset.get() + " is not supported; use UTF-8"));
+        }
         String method = request.getMethod();
-        if (("POST".equals(method) || "PUT".equals(method)) && request.getContentType() != null
-                && !FHIR_TYPES.contains(base(request.getContentType()))) {
-            return Optional.of(unsupported("Content-Type " + request.getContentType() + " is not supported"));
+        if (("POST".equals(method) || "PUT".equals(method)) && request.getHeader("Content-Type") != null
+                && !FHIR_TYPES.contains(base(request.getHeader("Content-Type")))) {
+            return Optional.of(unsupported("Content-Type " + request.getHeader("Content-Type") + " is not supported"));
         }
         // A '+' sent unencoded in the query arrives as a space; HAPI reads it back as '+', and so do we.
         String format = request.getParameter("_format");
@@ -41,6 +46,27 @@ final class MediaTypes {
             return Optional.of(unsupported("Accept " + accept + " names no supported FHIR format"));
         }
         return Optional.empty();
+    }
+
+    private static Optional<String> charset(String contentType) {
+        if (contentType == null) {
+            return Optional.empty();
+        }
+        for (String parameter : contentType.split(";")) {
+            String[] nameValue = parameter.split("=", 2);
+            if (nameValue.length == 2 && nameValue[0].trim().equalsIgnoreCase("charset")) {
+                return Optional.of(nameValue[1].trim().replace("\"", ""));
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static boolean supported(String charset) {
+        try {
+            return java.nio.charset.Charset.isSupported(charset);
+        } catch (IllegalArgumentException illegalName) {
+            return false;
+        }
     }
 
     private static String base(String mediaType) {

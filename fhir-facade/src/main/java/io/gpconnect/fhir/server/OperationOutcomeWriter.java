@@ -20,7 +20,7 @@ final class OperationOutcomeWriter {
 
     static void write(FhirContext fhir, HttpServletRequest request, HttpServletResponse response, GpConnectException e)
             throws IOException {
-        boolean xml = wantsXml(request.getParameter("_format"), request.getHeader("Accept"), request.getContentType());
+        boolean xml = wantsXml(request.getParameter("_format"), request.getHeader("Accept"), request.getHeader("Content-Type"));
         response.setStatus(e.getStatusCode());
         response.setHeader("Cache-Control", "no-store");
         response.setContentType(contentType(xml));

@@ -35,6 +35,22 @@ class FhirBodiesTest {
         assertBadRequest(() -> bodies.parse(xxe, XML, Appointment.class));
     }
 
+    /** A DOCTYPE whose entities are never referenced would pass a non-validating reader on to HAPI's parser. */
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "<!DOCTYPE Appointment [<!ENTITY x SYSTEM \"file:///etc/passwd\">]><Appointment xmlns=\"http://hl7.org/fhir\"/>",
+            "<!DOCTYPE Appointment SYSTEM \"http://127.0.0.1:9/x.dtd\"><Appointment xmlns=\"http://hl7.org/fhir\"/>",
+            "<!DOCTYPE a [<!ENTITY a \"aaaa\"><!ENTITY b \"&a;&a;&a;&a;\">]><Appointment xmlns=\"http://hl7.org/fhir\"/>"})
+    void refusesAnyDoctype(String body) {
+        assertThat(assertBadRequest(() -> bodies.parse(body, XML, Appointment.class)).diagnostics()).contains("DOCTYPE");
+    }
+
+    @Test
+    void refusesAJsonKeySentTwice() {
+        assertBadRequest(() -> bodies.parse("{\"resourceType\":\"Appointment\",\"status\":\"booked\",\"status\":\"cancelled\"}",
+                JSON, Appointment.class));
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"{\"resourceType\":\"Bundle\",\"type\":\"collection\"}", "{\"resourceType\":\"InvalidResourceType\"}",
             "{\"status\":\"booked\"}", "{\"resourceType\":\"Appointment\",\"invalidField\":1}",
