@@ -51,7 +51,9 @@ public final class GpConnectCli {
         EnvironmentDefaults defaults = new EnvironmentDefaults(environment);
         // Only where the variables mean what they say: analytics has a --port of its own, for instance.
         ENVIRONMENT_CONFIGURED.forEach(name -> cli.getSubcommands().get(name).setDefaultValueProvider(defaults));
-        cli.setParameterExceptionHandler(new OneLineErrors());
+        OneLineErrors errors = new OneLineErrors();
+        cli.setParameterExceptionHandler(errors);
+        cli.setExecutionExceptionHandler(errors);
         return cli;
     }
 

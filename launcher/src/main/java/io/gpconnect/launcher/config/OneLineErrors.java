@@ -8,7 +8,7 @@ import java.io.PrintWriter;
  * Usage errors as one line naming the command, instead of picocli's message followed by the whole help text:
  * in a container log the help would bury the one line that matters. Exit code 2, as picocli's own.
  */
-public final class OneLineErrors implements CommandLine.IParameterExceptionHandler {
+public final class OneLineErrors implements CommandLine.IParameterExceptionHandler, CommandLine.IExecutionExceptionHandler {
     @Override
     public int handleParseException(CommandLine.ParameterException e, String[] args) {
         CommandLine cmd = e.getCommandLine();
@@ -17,5 +17,14 @@ public final class OneLineErrors implements CommandLine.IParameterExceptionHandl
         err.println(name + ": " + e.getMessage() + " (see " + name + " --help)");
         err.flush();
         return cmd.getCommandSpec().exitCodeOnInvalidInput();
+    }
+
+    /** Settings checked when a command runs (a data directory, say) are usage errors too, whatever picocli's timing. */
+    @Override
+    public int handleExecutionException(Exception e, CommandLine cmd, CommandLine.ParseResult parsed) throws Exception {
+        if (e instanceof CommandLine.ParameterException usage) {
+            return handleParseException(usage, parsed.originalArgs().toArray(String[]::new));
+        }
+        throw e;
     }
 }

@@ -14,7 +14,7 @@ public final class UsageErrors {
         try {
             return settings.get();
         } catch (InvalidSettingException e) {
-            throw new CommandLine.ParameterException(command.commandLine(), e.getMessage(), e, null, null);
+            throw new CommandLine.ParameterException(command.commandLine(), e.getMessage(), e);
         }
     }
 }
