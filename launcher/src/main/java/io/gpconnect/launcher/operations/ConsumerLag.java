@@ -9,6 +9,8 @@ import org.apache.kafka.common.IsolationLevel;
 import org.apache.kafka.common.TopicPartition;
 
 import java.util.Comparator;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
@@ -23,32 +25,38 @@ import java.util.stream.Collectors;
 public final class ConsumerLag implements AutoCloseable {
     private static final long TIMEOUT_SECONDS = 10;
 
+    /** No offset committed yet. */
+    public static final long NONE = -1;
+
     /** One partition of a group's input; {@code lag} is end − committed. */
     public record PartitionLag(String group, TopicPartition partition, long committed, long end) {
         public long lag() {
-            return Math.max(0, end - committed);
+            return committed == NONE ? end : Math.max(0, end - committed);
         }
     }
 
     private final Admin admin;
 
     public ConsumerLag(String bootstrapServers) {
-        this.admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) TimeUnit.SECONDS.toMillis(TIMEOUT_SECONDS)));
+        this.admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers));
     }
 
-    /** The group's partitions in topic, partition order; empty when it has committed nothing (never ran, or reset). */
+    /**
+     * The group's input partitions in topic, partition order: those assigned to its members and those it has
+     * committed offsets for. A partition assigned but never committed counts all its records as lag.
+     */
     public List<PartitionLag> of(String group) {
         try {
             Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group)
                     .partitionsToOffsetAndMetadata().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
-            Map<TopicPartition, OffsetSpec> latest = committed.keySet().stream()
-                    .collect(Collectors.toMap(tp -> tp, tp -> OffsetSpec.latest()));
+            Set<TopicPartition> partitions = new HashSet<>(committed.keySet());
+            admin.describeConsumerGroups(List.of(group)).describedGroups().get(group).get(TIMEOUT_SECONDS, TimeUnit.SECONDS)
+                    .members().forEach(m -> partitions.addAll(m.assignment().topicPartitions()));
+            Map<TopicPartition, OffsetSpec> latest = partitions.stream().collect(Collectors.toMap(tp -> tp, tp -> OffsetSpec.latest()));
             var ends = admin.listOffsets(latest, new ListOffsetsOptions(IsolationLevel.READ_COMMITTED)).all()
                     .get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
-            return committed.entrySet().stream()
-                    .filter(e -> e.getValue() != null)
-                    .map(e -> new PartitionLag(group, e.getKey(), e.getValue().offset(), ends.get(e.getKey()).offset()))
+            return partitions.stream()
+                    .map(tp -> new PartitionLag(group, tp, committed.get(tp) == null ? NONE : committed.get(tp).offset(), ends.get(tp).offset()))
                     .sorted(Comparator.comparing((PartitionLag l) -> l.partition().topic()).thenComparingInt(l -> l.partition().partition()))
                     .toList();
         } catch (InterruptedException e) {

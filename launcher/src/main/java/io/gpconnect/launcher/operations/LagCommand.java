@@ -37,11 +37,12 @@ public final class LagCommand implements Callable<Integer> {
             for (String group : groups) {
                 List<ConsumerLag.PartitionLag> partitions = lag.of(group);
                 if (partitions.isEmpty()) {
-                    out.printf(ROW, group, "(no committed offsets)", "-", "-", "-", "-");
+                    out.printf(ROW, group, "(no members, nothing committed)", "-", "-", "-", "-");
                     continue;
                 }
                 for (ConsumerLag.PartitionLag p : partitions) {
-                    out.printf(ROW, group, p.partition().topic(), p.partition().partition(), p.committed(), p.end(), p.lag());
+                    out.printf(ROW, group, p.partition().topic(), p.partition().partition(),
+                            p.committed() == ConsumerLag.NONE ? "-" : p.committed(), p.end(), p.lag());
                 }
                 out.printf(ROW, group, "total", "", "", "", partitions.stream().mapToLong(ConsumerLag.PartitionLag::lag).sum());
             }
