@@ -10,6 +10,7 @@ import io.gpconnect.launcher.seed.PracticeFeedPublisher;
 import io.gpconnect.launcher.seed.PracticeFeedRecords;
 import io.gpconnect.registry.embedded.EmbeddedSchemaRegistry;
 import io.gpconnect.slots.SlotProjection;
+import io.gpconnect.launcher.operations.ConsumerLag;
 import io.gpconnect.launcher.operations.EngineAddress;
 import io.gpconnect.launcher.ops.EngineMetrics;
 import io.gpconnect.launcher.ops.OpsServlet;
@@ -204,11 +205,17 @@ public final class Engine implements AutoCloseable {
         if (projection != null) {
             metrics.watch(SlotProjection.APPLICATION_ID, projection.streams());
         }
-        CommandGateway gateway = new CommandGateway(settings, o.decisionTimeout());
+        CommandGateway gateway = new CommandGateway(settings, o.decisionTimeout(), metrics.commandOutcomes());
         running.add(0, gateway);
         this.store = new AppointmentStore(settings, metrics.countingDecisions(gateway::decided)).start();
         running.add(0, store);
         metrics.watch(AppointmentStore.APPLICATION_ID, store.streams());
+        ConsumerLag lag = new ConsumerLag(bootstrap);
+        running.add(0, lag);
+        metrics.watchLag(AppointmentStore.APPLICATION_ID, lag);
+        if (projection != null) {
+            metrics.watchLag(SlotProjection.APPLICATION_ID, lag);
+        }
 
         this.demo = DemoPractice.load();
         this.served = served(o, demo, w);
