@@ -54,7 +54,7 @@ class RequestTraceLoggingTest {
         FhirContext fhir = FhirContext.forDstu3();
         GpConnectServer gpc = new GpConnectServer(fhir, Set.of("A20047"), List.of(new FailingAppointments()),
                 new CapabilityStatementProvider("test"), new RequestGuard(GpConnectClient.PROVIDER_ASID, new JwtValidator(fhir, Clock.systemUTC())),
-                null, new Traffic(null));
+                null, new Traffic(null), new io.gpconnect.fhir.readcache.RenderedReads(ods -> 0));
         Server jetty = new Server();
         ServerConnector connector = new ServerConnector(jetty);
         connector.setHost("127.0.0.1");
