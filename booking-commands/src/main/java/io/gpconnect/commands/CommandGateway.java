@@ -26,8 +26,22 @@ public final class CommandGateway implements AutoCloseable {
     private final KafkaProducer<String, AppointmentCommand> producer;
     private final Map<String, CompletableFuture<AppointmentEvent>> pending = new ConcurrentHashMap<>();
     private final Duration timeout;
+    private final OutcomeObserver observer;
+
+    /** Told how each command submitted here ended, as its requester saw it: decided, timed out, or never sent. */
+    @FunctionalInterface
+    public interface OutcomeObserver {
+        OutcomeObserver NONE = (command, decision, failure) -> { };
+
+        /** Exactly one of {@code decision} and {@code failure} is non-null. */
+        void answered(AppointmentCommand command, AppointmentEvent decision, Throwable failure);
+    }
 
     public CommandGateway(EngineSettings settings, Duration timeout) {
+        this(settings, timeout, OutcomeObserver.NONE);
+    }
+
+    public CommandGateway(EngineSettings settings, Duration timeout, OutcomeObserver observer) {
         Map<String, Object> conf = new HashMap<>(settings.serdes().serdeConfig());
         conf.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers());
         conf.put(ProducerConfig.ACKS_CONFIG, "all");
@@ -38,6 +52,7 @@ public final class CommandGateway implements AutoCloseable {
         Serializer<AppointmentCommand> values = settings.serdes().<AppointmentCommand>valueSerde().serializer();
         this.producer = new KafkaProducer<>(conf, new StringSerializer(), values);
         this.timeout = timeout;
+        this.observer = observer;
     }
 
     /**
@@ -54,7 +69,10 @@ public final class CommandGateway implements AutoCloseable {
             }
         });
         return outcome.orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS)
-                .whenComplete((e, t) -> pending.remove(command.getCommandId()));
+                .whenComplete((e, t) -> {
+                    pending.remove(command.getCommandId());
+                    observer.answered(command, e, t);
+                });
     }
 
     /** Called by the views once they hold the event deciding a command. */

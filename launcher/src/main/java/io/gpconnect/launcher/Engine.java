@@ -12,6 +12,8 @@ import io.gpconnect.launcher.seed.PracticeFeedPublisher;
 import io.gpconnect.launcher.seed.PracticeFeedRecords;
 import io.gpconnect.registry.embedded.EmbeddedSchemaRegistry;
 import io.gpconnect.slots.SlotProjection;
+import io.gpconnect.launcher.operations.ConsumerLag;
+import io.gpconnect.launcher.operations.EngineAddress;
 import io.gpconnect.launcher.ops.EngineMetrics;
 import io.gpconnect.launcher.ops.OpsServlet;
 import io.gpconnect.store.AppointmentStore;
@@ -47,10 +49,10 @@ public final class Engine implements AutoCloseable {
     public record Options(Path dataDir, String bootstrapServers, String registryUrl, String host, int port, int partitions,
                           long commitIntervalMs, boolean seedDemo, Duration decisionTimeout, Clock clock,
                           Short replication, boolean runProjection, boolean rebuildViews, long maxBodyBytes,
-                          TlsSettings tls) {
+                          TlsSettings tls, Set<String> servedOds) {
         public static Options defaults(Path dataDir) {
             return new Options(dataDir, null, null, "127.0.0.1", 8080, 6, 20, true, Duration.ofSeconds(10),
-                    Clock.systemDefaultZone(), null, true, false, BodySizeLimit.DEFAULT_MAX_BYTES, null);
+                    Clock.systemDefaultZone(), null, true, false, BodySizeLimit.DEFAULT_MAX_BYTES, null, null);
         }
 
         /** The largest request body the facade accepts; larger ones get 413. */
@@ -84,6 +86,18 @@ public final class Engine implements AutoCloseable {
 
         public Options withDecisionTimeout(Duration t) {
             return change(b -> b.decisionTimeout = t);
+        }
+
+        public Options withCommitIntervalMs(long ms) {
+            return change(b -> b.commitIntervalMs = ms);
+        }
+
+        /**
+         * The practices given a service root here; null (the default) serves the demo practice. The demo practice
+         * is seeded only when it is among them: a deployment for other practices gets their data from their feed.
+         */
+        public Options withServedOds(Set<String> ods) {
+            return change(b -> b.servedOds = ods == null ? null : Set.copyOf(ods));
         }
 
         /** Without the slot projection: it runs elsewhere (another process, `./gpconnect process`). */
@@ -127,6 +141,7 @@ public final class Engine implements AutoCloseable {
             boolean rebuildViews;
             long maxBodyBytes;
             TlsSettings tls;
+            Set<String> servedOds;
 
             Builder(Options o) {
                 dataDir = o.dataDir;
@@ -144,11 +159,12 @@ public final class Engine implements AutoCloseable {
                 rebuildViews = o.rebuildViews;
                 maxBodyBytes = o.maxBodyBytes;
                 tls = o.tls;
+                servedOds = o.servedOds;
             }
 
             Options build() {
                 return new Options(dataDir, bootstrapServers, registryUrl, host, port, partitions, commitIntervalMs, seedDemo,
-                        decisionTimeout, clock, replication, runProjection, rebuildViews, maxBodyBytes, tls);
+                        decisionTimeout, clock, replication, runProjection, rebuildViews, maxBodyBytes, tls, servedOds);
             }
         }
     }
@@ -161,6 +177,7 @@ public final class Engine implements AutoCloseable {
     private final FhirFacade facade;
     private final AppointmentStore store;
     private final PracticeData demo;
+    private final Set<String> served;
     private final Options options;
 
     /**
@@ -205,28 +222,39 @@ public final class Engine implements AutoCloseable {
         if (projection != null) {
             metrics.watch(SlotProjection.APPLICATION_ID, projection.streams());
         }
-        CommandGateway gateway = new CommandGateway(settings, o.decisionTimeout());
+        CommandGateway gateway = new CommandGateway(settings, o.decisionTimeout(), metrics.commandOutcomes());
         running.add(0, gateway);
         this.store = new AppointmentStore(settings, metrics.countingDecisions(gateway::decided)).start();
         running.add(0, store);
         metrics.watch(AppointmentStore.APPLICATION_ID, store.streams());
+        ConsumerLag lag = new ConsumerLag(bootstrap);
+        running.add(0, lag);
+        metrics.watchLag(AppointmentStore.APPLICATION_ID, lag);
+        if (projection != null) {
+            metrics.watchLag(SlotProjection.APPLICATION_ID, lag);
+        }
 
         this.demo = DemoPractice.load();
-        if (o.seedDemo()) {
+        this.served = served(o, demo, w);
+        boolean demoServed = served.contains(demo.servedOds());
+        if (o.seedDemo() && demoServed) {
             seed(List.of(demo), o.clock());
         }
         seed(w.morePractices(), o.clock());
         store.awaitRunning(Duration.ofSeconds(120));
         this.ownership = new PracticeOwnership(store.streams(), HostInfo.buildFromEndpoint(advertised));
-        if (ownership.remoteOwner(demo.servedOds()).isEmpty()) {
+        if (demoServed && ownership.remoteOwner(demo.servedOds()).isEmpty()) {
             awaitSeeded(demo, o.clock());
         }
         OpsServlet ops = new OpsServlet(metrics, this::readiness);
-        this.facade = FhirFacade.start(new FhirFacade.Settings(o.host(), port, served(demo, w), demo.providerAsid(), version(),
+        this.facade = FhirFacade.start(new FhirFacade.Settings(o.host(), port, served, demo.providerAsid(), version(),
                         o.maxBodyBytes(), java.util.Optional.ofNullable(o.tls())),
                 gateway, store.queries(), o.clock(),
                 new FhirFacade.Extras(Map.of("/health/*", ops, "/metrics", ops), ownership::remoteOwner, metrics.registry()));
         running.add(0, facade);
+        // The operations commands (import, lag, tail) find this engine's Kafka and registry here.
+        new EngineAddress(bootstrap, registryUrl, serviceRoot()).write(o.dataDir());
+        running.add(0, () -> EngineAddress.remove(o.dataDir()));
     }
 
     public static Engine start(Options options) {
@@ -237,10 +265,10 @@ public final class Engine implements AutoCloseable {
         return new Engine(options, workload);
     }
 
-    private static Set<String> served(PracticeData demo, Workload w) {
-        Set<String> ods = new java.util.HashSet<>(Set.of(demo.servedOds()));
+    private static Set<String> served(Options o, PracticeData demo, Workload w) {
+        java.util.TreeSet<String> ods = new java.util.TreeSet<>(o.servedOds() != null ? o.servedOds() : Set.of(demo.servedOds()));
         w.morePractices().forEach(p -> ods.add(p.servedOds()));
-        return ods;
+        return java.util.Collections.unmodifiableSortedSet(ods);
     }
 
     /** One producer for all: a thousand synthetic practices would otherwise each pay a producer's start-up. */
@@ -284,8 +312,18 @@ public final class Engine implements AutoCloseable {
         log.warn("The demo practice's data has not reached the views yet");
     }
 
+    /** The demo practice's service root, or the first served practice's when the demo one is not served here. */
     public String serviceRoot() {
-        return (options.tls() != null ? "https://" : "http://") + options.host() + ":" + facade.port() + ServiceRoot.path(demo.servedOds());
+        return serviceRoot(served.contains(demo.servedOds()) ? demo.servedOds() : new java.util.TreeSet<>(served).first());
+    }
+
+    public String serviceRoot(String ods) {
+        return (options.tls() != null ? "https://" : "http://") + options.host() + ":" + facade.port() + ServiceRoot.path(ods);
+    }
+
+    /** The practices with a service root here. */
+    public Set<String> servedOds() {
+        return served;
     }
 
     public int port() {

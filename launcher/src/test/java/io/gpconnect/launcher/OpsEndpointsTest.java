@@ -37,6 +37,11 @@ class OpsEndpointsTest {
         assertThat(metrics).containsPattern("gpconnect_commands_decided_total\\{command=\"book\",outcome=\"CommandRejected\",reason=\"SLOT_NOT_FREE\"\\} [1-9]");
         assertThat(metrics).contains("gpconnect_streams_state{application=\"gpconnect-slot-projection\"} 2.0");
         assertThat(metrics).contains("kafka_consumer_fetch_manager_records_lag_max");
+        // the requester's side of the same two commands, and the groups' lag from their committed offsets
+        assertThat(metrics).containsPattern("gpconnect_commands_answered_total\\{command=\"book\",outcome=\"booked\",reason=\"none\"\\} [1-9]");
+        assertThat(metrics).containsPattern("gpconnect_commands_answered_total\\{command=\"book\",outcome=\"rejected\",reason=\"SLOT_NOT_FREE\"\\} [1-9]");
+        assertThat(metrics).containsPattern("gpconnect_consumer_lag\\{application=\"gpconnect-slot-projection\"\\} [0-9]");
+        assertThat(metrics).containsPattern("gpconnect_consumer_lag\\{application=\"gpconnect-appointment-store\"\\} [0-9]");
         assertThat(metrics).contains("jvm_memory_used_bytes");
     }
 

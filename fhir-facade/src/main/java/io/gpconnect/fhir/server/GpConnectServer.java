@@ -73,10 +73,12 @@ public final class GpConnectServer extends RestfulServer {
             throws ServletException, IOException {
         long started = System.nanoTime();
         String ods = null;
-        try {
-            ods = serve(type, request, response);
-        } finally {
-            traffic.record(request, response, ods, System.nanoTime() - started);
+        try (RequestTrace trace = RequestTrace.begin(request)) {
+            try {
+                ods = serve(type, request, response);
+            } finally {
+                traffic.record(request, response, ods, System.nanoTime() - started);
+            }
         }
     }
 

@@ -1,5 +1,6 @@
 package io.gpconnect.launcher.ops;
 
+import io.gpconnect.launcher.operations.ConsumerLag;
 import io.gpconnect.schemas.event.AppointmentEvent;
 import io.gpconnect.schemas.event.CommandRejected;
 import io.gpconnect.store.appointments.AppliedEventListener;
@@ -43,6 +44,21 @@ public final class EngineMetrics implements AutoCloseable {
                 .tag("application", application)
                 .description("Kafka Streams state ordinal: 0 CREATED, 1 REBALANCING, 2 RUNNING, 3 PENDING_SHUTDOWN, 4 NOT_RUNNING, 5 PENDING_ERROR, 6 ERROR")
                 .register(registry);
+    }
+
+    /** Total lag of a Streams application's consumer group behind its input topics. */
+    public void watchLag(String application, ConsumerLag lag) {
+        GroupLag group = new GroupLag(lag, application);
+        Gauge.builder("gpconnect.consumer.lag", group, GroupLag::total)
+                .tag("application", application)
+                .description("Records of its input topics the application has not committed yet (the sum over partitions)")
+                .strongReference(true) // nothing else holds the GroupLag: a weak reference would leave only NaN
+                .register(registry);
+    }
+
+    /** Counts, per outcome, the commands this instance submitted. */
+    public CommandOutcomes commandOutcomes() {
+        return new CommandOutcomes(registry);
     }
 
     /** Counts each decision as the views apply it. */

@@ -97,6 +97,11 @@ public final class PracticeFeedRecords {
         return out;
     }
 
+    /** One change as the practice system publishes it, e.g. a slot read from an imported FHIR bundle. */
+    public static PracticeFeedRecord of(Object change, Instant now) {
+        return wrap(change, now);
+    }
+
     private static PracticeFeedRecord wrap(Object change, Instant now) {
         return PracticeFeedRecord.newBuilder().setChangeId(UUID.randomUUID().toString()).setPublishedAt(now).setChange(change).build();
     }

@@ -1,0 +1,79 @@
+package io.gpconnect.launcher.operations;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.ListOffsetsOptions;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.IsolationLevel;
+import org.apache.kafka.common.TopicPartition;
+
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.stream.Collectors;
+
+/**
+ * How far a consumer group (a Streams application) is behind its input: committed offset against the last
+ * committed record of each partition. Ends are read read_committed, as the engine's readers see the topics.
+ */
+public final class ConsumerLag implements AutoCloseable {
+    private static final long TIMEOUT_SECONDS = 10;
+
+    /** No offset committed yet. */
+    public static final long NONE = -1;
+
+    /** One partition of a group's input; {@code lag} is end − committed. */
+    public record PartitionLag(String group, TopicPartition partition, long committed, long end) {
+        public long lag() {
+            return committed == NONE ? end : Math.max(0, end - committed);
+        }
+    }
+
+    private final Admin admin;
+
+    public ConsumerLag(String bootstrapServers) {
+        this.admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers));
+    }
+
+    /**
+     * The group's input partitions in topic, partition order: those assigned to its members and those it has
+     * committed offsets for. A partition assigned but never committed counts all its records as lag.
+     */
+    public List<PartitionLag> of(String group) {
+        try {
+            Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group)
+                    .partitionsToOffsetAndMetadata().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+            Set<TopicPartition> partitions = new HashSet<>(committed.keySet());
+            admin.describeConsumerGroups(List.of(group)).describedGroups().get(group).get(TIMEOUT_SECONDS, TimeUnit.SECONDS)
+                    .members().forEach(m -> partitions.addAll(m.assignment().topicPartitions()));
+            Map<TopicPartition, OffsetSpec> latest = partitions.stream().collect(Collectors.toMap(tp -> tp, tp -> OffsetSpec.latest()));
+            var ends = admin.listOffsets(latest, new ListOffsetsOptions(IsolationLevel.READ_COMMITTED)).all()
+                    .get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+            return partitions.stream()
+                    .map(tp -> new PartitionLag(group, tp, committed.get(tp) == null ? NONE : committed.get(tp).offset(), ends.get(tp).offset()))
+                    .sorted(Comparator.comparing((PartitionLag l) -> l.partition().topic()).thenComparingInt(l -> l.partition().partition()))
+                    .toList();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (ExecutionException | TimeoutException e) {
+            Throwable cause = e.getCause() != null ? e.getCause() : e;
+            throw new IllegalStateException("Cannot read the offsets of " + group + ": " + cause.getMessage(), cause);
+        }
+    }
+
+    public long total(String group) {
+        return of(group).stream().mapToLong(PartitionLag::lag).sum();
+    }
+
+    @Override
+    public void close() {
+        admin.close();
+    }
+}
