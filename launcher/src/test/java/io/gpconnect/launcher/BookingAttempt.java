@@ -46,6 +46,13 @@ record BookingAttempt(String patientRef, List<String> slotIds, int status, Strin
         }
     }
 
+    /** Short enough that a failed assertion over a hundred attempts stays readable. */
+    @Override
+    public String toString() {
+        String shown = booked() ? "Appointment/" + appointmentId() : body.length() > 300 ? body.substring(0, 300) + "…" : body;
+        return status + " for " + request() + " after " + waited.toMillis() + " ms: " + shown;
+    }
+
     /** What the booking asked for: bookings of the same patient and slots are interchangeable for the audit. */
     String request() {
         return patientRef.substring(patientRef.indexOf('/') + 1) + " " + slotIds;

@@ -37,7 +37,12 @@ final class BookingAudit {
     }
 
     static BookingAudit of(EngineSettings settings, List<BookingAttempt> attempts) {
-        return new BookingAudit(List.copyOf(attempts), EventLog.readAll(settings));
+        return over(attempts, EventLog.readAll(settings));
+    }
+
+    /** The audit of given events, for checking the audit itself. */
+    static BookingAudit over(List<BookingAttempt> attempts, List<AppointmentEvent> events) {
+        return new BookingAudit(List.copyOf(attempts), List.copyOf(events));
     }
 
     List<AppointmentEvent> events() {

@@ -26,13 +26,14 @@ class ProcessorFailoverTest {
 
     @Test
     void aProcessorKilledMidStreamAndRestartedLosesAndDoublesNothing() throws Exception {
+        Duration decisionTimeout = Duration.ofSeconds(60);
         Engine.Options options = Engine.Options.defaults(dir.resolve("engine")).withPort(0).withoutProjection()
-                .withDecisionTimeout(Duration.ofSeconds(60));
+                .withDecisionTimeout(decisionTimeout);
         try (Engine engine = Engine.start(options)) {
             Path log = dir.resolve("processor.log");
             ChildProcessor processor = ChildProcessor.start(engine.settings(), dir.resolve("processor"), log);
             try {
-                GpConnectClient client = new GpConnectClient(engine.serviceRoot());
+                GpConnectClient client = new GpConnectClient(engine.serviceRoot(), decisionTimeout.plusSeconds(30));
                 List<FreeSlots.Found> slots = awaitFreeSlots(client);
                 Collections.shuffle(slots, new Random(7));
                 List<FreeSlots.Found> targets = slots.subList(0, 100);
@@ -49,7 +50,7 @@ class ProcessorFailoverTest {
                 List<BookingAttempt> answers = load.answers(Duration.ZERO);
 
                 // The decision timeout outlasts the crash: every client gets a decision, not a 503.
-                assertThat(answers).allSatisfy(a -> assertThat(a.status()).as(a.body()).isIn(201, 409));
+                assertThat(answers).as("answers other than a decision").filteredOn(BookingAttempt::undetermined).isEmpty();
                 Map<List<String>, List<Integer>> statusesBySlot = answers.stream().collect(Collectors.groupingBy(
                         BookingAttempt::slotIds, Collectors.mapping(BookingAttempt::status, Collectors.toList())));
                 statusesBySlot.forEach((slot, statuses) -> assertThat(statuses).as("Slot/" + slot).containsExactlyInAnyOrder(201, 409));

@@ -25,14 +25,15 @@ class RebalanceTest {
 
     @Test
     void tasksHandedBetweenProcessorsMidLoadDecideEveryBookingOnce() throws Exception {
+        Duration decisionTimeout = Duration.ofSeconds(30);
         Engine.Options options = Engine.Options.defaults(dir.resolve("engine")).withPort(0).withoutProjection()
-                .withDecisionTimeout(Duration.ofSeconds(30));
+                .withDecisionTimeout(decisionTimeout);
         try (Engine engine = Engine.start(options)) {
             int partitions = engine.settings().partitions();
             RelayProcessor a = RelayProcessor.start("A", engine.settings(), dir.resolve("a"));
             RelayProcessor b = null;
             try {
-                GpConnectClient client = new GpConnectClient(engine.serviceRoot());
+                GpConnectClient client = new GpConnectClient(engine.serviceRoot(), decisionTimeout.plusSeconds(30));
                 List<FreeSlots.Found> slots = awaitFreeSlots(client, 100);
                 Collections.shuffle(slots, new Random(5));
                 BookingLoad load = BookingLoad.start(client, BookingLoad.contested(slots.subList(0, 60)), 4, Duration.ofMillis(100));
@@ -53,7 +54,7 @@ class RebalanceTest {
                 System.out.println("Answers across the rebalances: " + BookingAudit.statusCounts(answers));
 
                 // The decision timeout outlasts a handover: every client gets a decision, not a 503.
-                assertThat(answers).allSatisfy(a1 -> assertThat(a1.status()).as(a1.body()).isIn(201, 409));
+                assertThat(answers).as("answers other than a decision").filteredOn(BookingAttempt::undetermined).isEmpty();
                 assertThat(answers).as("both instances answered: some bookings made").anyMatch(BookingAttempt::booked);
                 BookingAudit audit = BookingAudit.of(engine.settings(), answers).assertConsistent().assertReadable(client);
                 assertThat(audit.events()).as("one committed outcome per request").hasSize(answers.size());
