@@ -60,7 +60,7 @@ class BookingAuditTest {
     @Test
     void anAnsweredRequestWithNoDecisionFails() {
         assertThatThrownBy(() -> BookingAudit.over(List.of(answered(409, "1", "s1", null)), List.of()).assertConsistent())
-                .hasMessageContaining("decided commands");
+                .hasMessageContaining("decided bookings");
         assertThat(BookingAudit.over(List.of(answered(503, "1", "s1", null)), List.of()).booked()).isEmpty();
     }
 
