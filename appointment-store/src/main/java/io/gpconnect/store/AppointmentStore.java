@@ -21,7 +21,15 @@ public final class AppointmentStore implements AutoCloseable {
     private final ViewQueries queries;
 
     public AppointmentStore(EngineSettings settings, AppliedEventListener listener) {
-        Properties p = settings.streamsProperties(APPLICATION_ID);
+        this(settings, APPLICATION_ID, listener);
+    }
+
+    /**
+     * Views under another application id are a second, independent copy built from the topics' beginning:
+     * what a blue-green rebuild or an audit of the serving views compares against.
+     */
+    public AppointmentStore(EngineSettings settings, String applicationId, AppliedEventListener listener) {
+        Properties p = settings.streamsProperties(applicationId);
         p.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.AT_LEAST_ONCE);
         p.put(StreamsConfig.consumerPrefix("isolation.level"), "read_committed");
         // A view answers from its store the moment a record is applied, so committing only bounds what a restart

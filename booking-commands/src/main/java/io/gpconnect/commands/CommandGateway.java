@@ -49,6 +49,9 @@ public final class CommandGateway implements AutoCloseable {
         conf.put(ProducerConfig.LINGER_MS_CONFIG, "1");
         conf.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, String.valueOf(Math.max(timeout.toMillis(), 1000)));
         conf.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, String.valueOf(Math.max(timeout.toMillis() - 1, 999)));
+        // send() blocks the request thread while it has no metadata for the topic or no buffer space (a broker
+        // down since start-up, say); by default for 60 s, far past the decision timeout the client was promised.
+        conf.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, String.valueOf(Math.max(timeout.toMillis(), 1000)));
         Serializer<AppointmentCommand> values = settings.serdes().<AppointmentCommand>valueSerde().serializer();
         this.producer = new KafkaProducer<>(conf, new StringSerializer(), values);
         this.timeout = timeout;
@@ -65,7 +68,7 @@ public final class CommandGateway implements AutoCloseable {
         pending.put(command.getCommandId(), outcome);
         producer.send(new ProducerRecord<>(Topics.APPOINTMENT_COMMANDS.name(), practiceOds, command), (md, error) -> {
             if (error != null) {
-                outcome.completeExceptionally(new CommandNotSentException(error));
+                outcome.completeExceptionally(new CommandNotAcknowledgedException(error));
             }
         });
         return outcome.orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS)
@@ -92,10 +95,13 @@ public final class CommandGateway implements AutoCloseable {
         producer.close(Duration.ofSeconds(5));
     }
 
-    /** The broker did not take the command; it will never be decided. */
-    public static final class CommandNotSentException extends RuntimeException {
-        CommandNotSentException(Throwable cause) {
-            super("The command could not be sent: " + cause.getMessage(), cause);
+    /**
+     * The broker did not acknowledge the command in time. That does not mean it was not written: an append
+     * whose acknowledgement was lost with the connection is still decided once the processor reads it.
+     */
+    public static final class CommandNotAcknowledgedException extends RuntimeException {
+        CommandNotAcknowledgedException(Throwable cause) {
+            super("The command was not acknowledged: " + cause.getMessage(), cause);
         }
     }
 }

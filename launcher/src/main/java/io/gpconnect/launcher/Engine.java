@@ -170,6 +170,7 @@ public final class Engine implements AutoCloseable {
     }
 
     private final List<AutoCloseable> running = new ArrayList<>();
+    private EmbeddedKafka broker;
     private SlotProjection projection;
     private EngineMetrics metrics;
     private PracticeOwnership ownership;
@@ -192,9 +193,9 @@ public final class Engine implements AutoCloseable {
         this.options = o;
         String bootstrap = o.bootstrapServers();
         if (bootstrap == null) {
-            EmbeddedKafka kafka = EmbeddedKafka.start(o.dataDir().resolve("kafka"), 0);
-            running.add(kafka);
-            bootstrap = kafka.bootstrapServers();
+            this.broker = EmbeddedKafka.start(o.dataDir().resolve("kafka"), 0);
+            running.add(broker);
+            bootstrap = broker.bootstrapServers();
         }
         String registryUrl = o.registryUrl();
         if (registryUrl == null) {
@@ -332,6 +333,11 @@ public final class Engine implements AutoCloseable {
 
     public EngineSettings settings() {
         return settings;
+    }
+
+    /** The in-process broker, when no external cluster was named: fault tests stop and restart it. */
+    java.util.Optional<EmbeddedKafka> embeddedBroker() {
+        return java.util.Optional.ofNullable(broker);
     }
 
     /** Whether another instance holds this practice's views (requests for it are forwarded there). */

@@ -20,10 +20,17 @@ public final class GpConnectClient {
     private static final String URN = "urn:nhs:names:services:gpconnect:fhir:";
 
     private final String root;
+    private final Duration requestTimeout;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     GpConnectClient(String serviceRoot) {
+        this(serviceRoot, Duration.ofSeconds(30));
+    }
+
+    /** A client that waits {@code requestTimeout} for an answer: longer than the engine's decision timeout, or it gives up first. */
+    GpConnectClient(String serviceRoot, Duration requestTimeout) {
         this.root = serviceRoot;
+        this.requestTimeout = requestTimeout;
     }
 
     /** The service root, e.g. {@code http://127.0.0.1:8080/A20047/STU3/1/gpconnect}, without a trailing '/'. */
@@ -64,7 +71,7 @@ public final class GpConnectClient {
 
     HttpRequest.Builder request(String path, String interaction, String scope) {
         return HttpRequest.newBuilder(URI.create(root + path))
-                .timeout(Duration.ofSeconds(30))
+                .timeout(requestTimeout)
                 .header("Accept", "application/fhir+json")
                 .header("Ssp-TraceID", UUID.randomUUID().toString())
                 .header("Ssp-From", CONSUMER_ASID)

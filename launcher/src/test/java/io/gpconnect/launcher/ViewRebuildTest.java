@@ -1,9 +1,5 @@
 package io.gpconnect.launcher;
 
-import org.apache.kafka.streams.StoreQueryParameters;
-import org.apache.kafka.streams.state.KeyValueIterator;
-import org.apache.kafka.streams.state.QueryableStoreTypes;
-import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -11,15 +7,11 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The views are derived data: dropped and rebuilt from the topics, they hold exactly what they held. */
 class ViewRebuildTest {
-    private static final List<String> STORES = List.of("directory", "slot-by-id", "free-slots-by-start",
-            "appointment-by-id", "appointments-by-patient");
-
     @TempDir
     Path dir;
 
@@ -35,7 +27,7 @@ class ViewRebuildTest {
                         "rest:create:appointment-1", "patient/*.write");
                 assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
             }
-            before = dump(engine);
+            before = ViewDump.of(engine);
         }
         assertThat(before).isNotEmpty();
         // A marker in the views' local state proves the rebuild started from nothing, not from what was on disk.
@@ -43,29 +35,7 @@ class ViewRebuildTest {
         java.nio.file.Files.writeString(marker, "old state");
         try (Engine engine = Engine.start(options.withRebuiltViews().withoutSeeding())) {
             assertThat(marker).doesNotExist();
-            awaitEqual(engine, before);
+            ViewDump.awaitEqual(engine, before, java.time.Duration.ofSeconds(60));
         }
-    }
-
-    private static void awaitEqual(Engine engine, Map<String, String> expected) throws InterruptedException {
-        long deadline = System.currentTimeMillis() + 60_000;
-        Map<String, String> now = dump(engine);
-        while (!now.equals(expected) && System.currentTimeMillis() < deadline) {
-            Thread.sleep(200);
-            now = dump(engine);
-        }
-        assertThat(now).isEqualTo(expected);
-    }
-
-    static Map<String, String> dump(Engine engine) {
-        Map<String, String> all = new TreeMap<>();
-        for (String name : STORES) {
-            ReadOnlyKeyValueStore<String, Object> store = engine.store().streams().store(
-                    StoreQueryParameters.fromNameAndType(name, QueryableStoreTypes.keyValueStore()));
-            try (KeyValueIterator<String, Object> it = store.all()) {
-                it.forEachRemaining(kv -> all.put(name + "/" + kv.key, String.valueOf(kv.value)));
-            }
-        }
-        return all;
     }
 }

@@ -30,7 +30,9 @@ import java.util.concurrent.TimeUnit;
  * production points at an external cluster instead.
  *
  * <p>The data directory survives restarts: an already formatted directory is reused, so every booking
- * committed before a stop is there after the next start.
+ * committed before a stop is there after the next start. {@link #stop()} and {@link #restart()} take the
+ * broker down and back up in place, on the same ports and data, as a crashed or rebooted broker host would
+ * come back: clients keep their bootstrap address and must reconnect by themselves.
  */
 public final class EmbeddedKafka implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(EmbeddedKafka.class);
@@ -76,6 +78,28 @@ public final class EmbeddedKafka implements AutoCloseable {
 
     public Path dataDir() {
         return dataDir;
+    }
+
+    /** Takes the broker down; its log stays on disk and its ports are remembered for {@link #restart()}. */
+    public synchronized void stop() {
+        if (server != null) {
+            server.shutdown();
+            server.awaitShutdown();
+            server = null;
+            log.info("Kafka broker at {} stopped (data kept in {})", bootstrapServers(), dataDir);
+        }
+    }
+
+    /** Brings a {@link #stop() stopped} broker back on the same listener ports, over the same log. */
+    public synchronized void restart() {
+        if (server != null) {
+            throw new IllegalStateException("The broker at " + bootstrapServers() + " is running");
+        }
+        startServer();
+    }
+
+    public synchronized boolean isRunning() {
+        return server != null;
     }
 
     private void startServer() {
@@ -163,11 +187,7 @@ public final class EmbeddedKafka implements AutoCloseable {
 
     @Override
     public void close() {
-        if (server != null) {
-            server.shutdown();
-            server.awaitShutdown();
-            server = null;
-        }
+        stop();
     }
 
     private static void sleep(Duration d) {

@@ -12,6 +12,9 @@ import io.gpconnect.schemas.command.CancelAppointment;
 import io.gpconnect.schemas.event.AppointmentEvent;
 import io.gpconnect.store.ViewQueries;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import java.time.Clock;
 import java.util.Optional;
 import java.util.UUID;
@@ -20,6 +23,7 @@ import java.util.concurrent.TimeoutException;
 
 /** Book, amend and cancel go to the engine as commands; reads come from the views. */
 public final class AppointmentService {
+    private static final Logger log = LoggerFactory.getLogger(AppointmentService.class);
     private final CommandGateway gateway;
     private final ViewQueries views;
     private final Clock clock;
@@ -68,8 +72,12 @@ public final class AppointmentService {
                         "The booking engine did not decide in time; the request may still take effect. "
                                 + "Read the patient's appointments before retrying.");
             }
+            // Not "failed": an unacknowledged command may still have reached the topic and be decided. The
+            // broker's error is for the log, not for the consumer.
+            log.warn("Command {} not acknowledged by the broker", envelope.getCommandId(), e.getCause());
             throw new GpConnectException(SpineCode.INTERNAL_SERVER_ERROR, 503,
-                    "The booking engine is unavailable: " + e.getCause().getMessage());
+                    "The booking engine is unavailable; the request may still take effect. "
+                            + "Read the patient's appointments before retrying.");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new GpConnectException(SpineCode.INTERNAL_SERVER_ERROR, "Interrupted while awaiting the decision");
