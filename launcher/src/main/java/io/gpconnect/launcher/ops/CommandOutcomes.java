@@ -43,10 +43,10 @@ public final class CommandOutcomes implements CommandGateway.OutcomeObserver {
         } else {
             Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
             outcome = cause instanceof TimeoutException ? "timed_out"
-                    : cause instanceof CommandGateway.CommandNotSentException ? "not_sent" : "failed";
+                    : cause instanceof CommandGateway.CommandNotAcknowledgedException ? "not_acknowledged" : "failed";
         }
         Counter.builder("gpconnect.commands.answered")
-                .description("Commands submitted by this instance, by command, outcome (booked, amended, cancelled, rejected, timed_out, not_sent) and rejection reason")
+                .description("Commands submitted by this instance, by command, outcome (booked, amended, cancelled, rejected, timed_out, not_acknowledged) and rejection reason")
                 .tag("command", kind(command))
                 .tag("outcome", outcome)
                 .tag("reason", reason)

@@ -240,6 +240,10 @@ class ComposeFileTest {
         Pattern env = Pattern.compile("\\$\\{env:([A-Za-z_][A-Za-z0-9_]*)}");
         Set<String> names = new HashSet<>();
         for (OptionSpec option : sub.getCommandSpec().options()) {
+            String standIn = io.gpconnect.launcher.config.EnvironmentDefaults.VARIABLES.get(option.longestName());
+            if (standIn != null) {
+                names.add(standIn);
+            }
             if (option.defaultValue() != null) {
                 Matcher m = env.matcher(option.defaultValue());
                 while (m.find()) {
