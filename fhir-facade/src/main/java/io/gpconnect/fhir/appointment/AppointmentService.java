@@ -1,12 +1,10 @@
 package io.gpconnect.fhir.appointment;
 
 import io.gpconnect.commands.CommandGateway;
-import io.gpconnect.fhir.error.GpConnectException;
-import io.gpconnect.fhir.error.SpineCode;
+import io.gpconnect.fhir.engine.EngineDecisions;
 import io.gpconnect.schemas.Requester;
 import io.gpconnect.schemas.appointment.Appointment;
 import io.gpconnect.schemas.command.AmendAppointment;
-import io.gpconnect.schemas.command.AppointmentCommand;
 import io.gpconnect.schemas.command.BookAppointment;
 import io.gpconnect.schemas.command.CancelAppointment;
 import io.gpconnect.schemas.event.AppointmentEvent;
@@ -15,19 +13,15 @@ import io.gpconnect.store.ViewQueries;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeoutException;
 
 /** Book, amend and cancel go to the engine as commands; reads come from the views. */
 public final class AppointmentService {
-    private final CommandGateway gateway;
+    private final EngineDecisions decisions;
     private final ViewQueries views;
-    private final Clock clock;
 
     public AppointmentService(CommandGateway gateway, ViewQueries views, Clock clock) {
-        this.gateway = gateway;
+        this.decisions = new EngineDecisions(gateway, clock);
         this.views = views;
-        this.clock = clock;
     }
 
     public Optional<Appointment> read(String ods, String id) {
@@ -53,27 +47,7 @@ public final class AppointmentService {
     }
 
     private Appointment decide(String ods, Object command, Requester requester) {
-        AppointmentCommand envelope = AppointmentCommand.newBuilder()
-                .setCommandId(UUID.randomUUID().toString())
-                .setIssuedAt(clock.instant())
-                .setRequester(requester)
-                .setCommand(command)
-                .build();
-        AppointmentEvent event;
-        try {
-            event = gateway.submit(ods, envelope).get();
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof TimeoutException) {
-                throw new GpConnectException(SpineCode.INTERNAL_SERVER_ERROR, 503,
-                        "The booking engine did not decide in time; the request may still take effect. "
-                                + "Read the patient's appointments before retrying.");
-            }
-            throw new GpConnectException(SpineCode.INTERNAL_SERVER_ERROR, 503,
-                    "The booking engine is unavailable: " + e.getCause().getMessage());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new GpConnectException(SpineCode.INTERNAL_SERVER_ERROR, "Interrupted while awaiting the decision");
-        }
+        AppointmentEvent event = decisions.decide(ods, command, requester, "Read the patient's appointments before retrying.");
         return Outcomes.appointmentOrThrow(event);
     }
 }
