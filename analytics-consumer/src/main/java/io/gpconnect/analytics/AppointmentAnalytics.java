@@ -37,7 +37,7 @@ public final class AppointmentAnalytics {
 
     /** A decision from gpc.appointment.events; {@code practiceOds} is the record key (every topic is keyed by it). */
     public synchronized void onEvent(String practiceOds, AppointmentEvent event) {
-        if (practiceOds == null || !seenEventIds.add(event.getEventId())) {
+        if (practiceOds == null || !isAppointmentDecision(event.getEvent()) || !seenEventIds.add(event.getEventId())) {
             return;
         }
         PracticeDay day = new PracticeDay(practiceOds, event.getOccurredAt().atZone(zone).toLocalDate());
@@ -53,6 +53,15 @@ public final class AppointmentAnalytics {
         } else if (outcome instanceof CommandRejected rejected) {
             tally.addRejection(rejected.getReason());
         }
+    }
+
+    /**
+     * The events topic also carries decisions that are not about appointments (patient registrations): they
+     * are not this report's business and must not even open a practice day.
+     */
+    private static boolean isAppointmentDecision(Object outcome) {
+        return outcome instanceof AppointmentBooked || outcome instanceof AppointmentAmended
+                || outcome instanceof AppointmentCancelled || outcome instanceof CommandRejected;
     }
 
     /** A slot's new state from gpc.slot.availability; {@code practiceOds} is the record key. */

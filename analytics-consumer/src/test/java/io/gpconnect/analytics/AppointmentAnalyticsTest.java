@@ -52,6 +52,21 @@ class AppointmentAnalyticsTest {
     }
 
     @Test
+    void ignoresPatientRegistrationsOnTheEventsTopic() {
+        Instant monday = Instant.parse("2025-03-03T10:00:00Z");
+        analytics.onEvent(ODS, Records.patientRegistered(monday));
+        analytics.onEvent(ODS, Records.registrationRejected(monday.plusSeconds(60)));
+        assertThat(analytics.figures()).as("no practice day opened by registrations").isEmpty();
+
+        analytics.onEvent(ODS, rejected(monday.plusSeconds(120), CommandType.BOOK, RejectionReason.SLOT_NOT_FREE));
+        analytics.onEvent(ODS, Records.registrationRejected(monday.plusSeconds(180)));
+        assertThat(analytics.figures()).singleElement().satisfies(day -> {
+            assertThat(day.rejected()).isEqualTo(1);
+            assertThat(day.booked()).isZero();
+        });
+    }
+
+    @Test
     void leadTimeRunsFromTheBookingDecisionToTheAppointmentStart() {
         Instant decided = Instant.parse("2025-03-03T10:00:00Z");
         analytics.onEvent(ODS, booked(ODS, "a1", decided, decided.plus(Duration.ofHours(48))));

@@ -68,6 +68,16 @@ final class Records {
         return SlotAvailabilityChanged.newBuilder().setPracticeOds(ods).setChangedAt(start).setSlot(state).build();
     }
 
+    static AppointmentEvent patientRegistered(Instant decidedAt) {
+        return event(decidedAt, new io.gpconnect.schemas.event.PatientRegistered(io.gpconnect.schemas.feed.PatientPublished.newBuilder()
+                .setId("p1").setNhsNumber("9651260009").setFamily("NEW").setActive(true).setRegistrationType("T").build()));
+    }
+
+    static AppointmentEvent registrationRejected(Instant decidedAt) {
+        return event(decidedAt, new io.gpconnect.schemas.event.PatientRegistrationRejected("9658218865",
+                io.gpconnect.schemas.event.RegistrationRejectionReason.PATIENT_ALREADY_REGISTERED, "already registered"));
+    }
+
     private static AppointmentEvent event(Instant decidedAt, Object outcome) {
         String commandId = UUID.randomUUID().toString();
         return AppointmentEvent.newBuilder()

@@ -6,6 +6,7 @@ import io.gpconnect.schemas.slot.SlotAvailabilityChanged;
 import io.gpconnect.store.appointments.AppliedEventListener;
 import io.gpconnect.store.appointments.AppointmentView;
 import io.gpconnect.store.directory.DirectoryView;
+import io.gpconnect.store.directory.RegisteredPatients;
 import io.gpconnect.store.slots.SlotView;
 import io.gpconnect.topics.AvroSerdes;
 import io.gpconnect.topics.Topics;
@@ -16,13 +17,17 @@ import org.apache.kafka.streams.state.StoreBuilder;
 import org.apache.kafka.streams.state.Stores;
 
 /**
- * The read side: three small topologies, one per view family, each fed by one topic.
+ * The read side: one small topology per view family.
  *
  * <pre>
  *   gpc.practice.feed        ─► directory     (organisations, locations, practitioners, patients, schedules)
  *   gpc.slot.availability    ─► slots         (by id; free ones by practice and start)
  *   gpc.appointment.events   ─► appointments  (by id; by patient and start) ─► AppliedEventListener
+ *                            └► directory     (patients registered through GP Connect) ─► AppliedEventListener
  * </pre>
+ *
+ * The directory store is shared by the feed and the events, so those two join into one sub-topology: both
+ * topics are co-partitioned by practice, so one task still holds all of a practice's directory.
  */
 public final class AppointmentStoreTopology {
     private AppointmentStoreTopology() {
@@ -47,6 +52,8 @@ public final class AppointmentStoreTopology {
         t.addProcessor("appointment-view", changes.reporting(() -> new AppointmentView(listener)), "appointment-events");
         t.addStateStore(store(AppointmentView.BY_ID, serdes), "appointment-view");
         t.addStateStore(store(AppointmentView.BY_PATIENT, serdes), "appointment-view");
+        t.addProcessor("registered-patients", changes.reporting(() -> new RegisteredPatients(listener)), "appointment-events");
+        t.connectProcessorAndStateStores("registered-patients", DirectoryView.STORE);
         return t;
     }
 

@@ -74,6 +74,11 @@ public final class ViewQueries {
         return Optional.ofNullable(this.<PracticeFeedRecord, PracticeFeedRecord>query(DirectoryView.STORE, ods, s -> s.get(key)));
     }
 
+    /** The directory entries whose keys start with {@code prefix} and the separator, in key order. */
+    public List<PracticeFeedRecord> directoryEntries(String prefix, String ods) {
+        return range(DirectoryView.STORE, ods, prefix + Keys.SEP, Keys.prefixEnd(prefix), r -> true);
+    }
+
     private <T> List<T> range(String storeName, String ods, String fromKey, String toKeyExclusive, Predicate<T> keep) {
         return this.<T, List<T>>query(storeName, ods, store -> {
             List<T> out = new ArrayList<>();

@@ -4,17 +4,22 @@ import io.gpconnect.schemas.command.AmendAppointment;
 import io.gpconnect.schemas.command.AppointmentCommand;
 import io.gpconnect.schemas.command.BookAppointment;
 import io.gpconnect.schemas.command.CancelAppointment;
+import io.gpconnect.schemas.command.RegisterPatient;
 import io.gpconnect.schemas.event.AppointmentAmended;
 import io.gpconnect.schemas.event.AppointmentBooked;
 import io.gpconnect.schemas.event.AppointmentCancelled;
 import io.gpconnect.schemas.event.AppointmentEvent;
 import io.gpconnect.schemas.event.CommandRejected;
 import io.gpconnect.schemas.event.CommandType;
+import io.gpconnect.schemas.event.PatientRegistered;
+import io.gpconnect.schemas.event.PatientRegistrationRejected;
 import io.gpconnect.schemas.slot.SlotAvailabilityChanged;
 import io.gpconnect.schemas.slot.SlotState;
 import io.gpconnect.slots.amend.AmendDecider;
 import io.gpconnect.slots.book.BookingDecider;
 import io.gpconnect.slots.cancel.CancelDecider;
+import io.gpconnect.slots.register.RegistrationDecider;
+import io.gpconnect.slots.register.RegistrationDecision;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -42,6 +47,7 @@ final class CommandProcessor implements Processor<String, AppointmentCommand, St
     private final BookingDecider booking = new BookingDecider();
     private final AmendDecider amending = new AmendDecider();
     private final CancelDecider cancelling = new CancelDecider();
+    private final RegistrationDecider registering = new RegistrationDecider();
     private ProcessorContext<String, SpecificRecord> context;
     private SlotStores stores;
 
@@ -69,6 +75,10 @@ final class CommandProcessor implements Processor<String, AppointmentCommand, St
         }
         Instant now = command.getIssuedAt();
         Object payload = command.getCommand();
+        if (payload instanceof RegisterPatient register) {
+            publish(record, command, register(ods, register, now));
+            return;
+        }
         CommandType type;
         Decision decision;
         String appointmentId;
@@ -110,15 +120,34 @@ final class CommandProcessor implements Processor<String, AppointmentCommand, St
                     .setDiagnostics(rejected.diagnostics())
                     .build();
         }
+        publish(record, command, outcome);
+    }
+
+    /** A registered patient goes into the same patient store bookings read, so they can book straight away. */
+    private Object register(String ods, RegisterPatient register, Instant now) {
+        RegistrationDecision decision = registering.decide(ods, register, now, stores);
+        if (decision instanceof RegistrationDecision.Registered registered) {
+            stores.putPatient(ods, registered.patient());
+            return new PatientRegistered(registered.patient());
+        }
+        RegistrationDecision.Refused refused = (RegistrationDecision.Refused) decision;
+        return PatientRegistrationRejected.newBuilder()
+                .setNhsNumber(register.getNhsNumber())
+                .setReason(refused.reason())
+                .setDiagnostics(refused.diagnostics())
+                .build();
+    }
+
+    private void publish(Record<String, AppointmentCommand> record, AppointmentCommand command, Object outcome) {
         AppointmentEvent event = AppointmentEvent.newBuilder()
                 .setEventId(command.getCommandId() + "/1")
                 .setCommandId(command.getCommandId())
-                .setOccurredAt(now)
+                .setOccurredAt(command.getIssuedAt())
                 .setRequester(command.getRequester())
                 .setEvent(outcome)
                 .build();
         stores.putDecided(command.getCommandId(), event);
-        context.forward(new Record<>(ods, event, record.timestamp()), SlotProjectionTopology.EVENTS_SINK);
+        context.forward(new Record<>(record.key(), event, record.timestamp()), SlotProjectionTopology.EVENTS_SINK);
     }
 
     static SlotAvailabilityChanged availability(String ods, SlotState slot, Instant at) {

@@ -18,5 +18,7 @@ public interface PracticeBook {
 
     Optional<PatientPublished> patient(String ods, String patientId);
 
+    Optional<PatientPublished> patientByNhsNumber(String ods, String nhsNumber);
+
     Optional<Appointment> appointment(String ods, String appointmentId);
 }

@@ -24,6 +24,8 @@ public final class SlotStores implements PracticeBook {
     public static final String SLOTS = "slots";
     public static final String SCHEDULES = "schedules";
     public static final String PATIENTS = "patients";
+    /** ODS|NHS number → patient id: registration must find a patient by the number the consumer traced on PDS. */
+    public static final String PATIENTS_BY_NHS_NUMBER = "patients-by-nhs-number";
     public static final String APPOINTMENTS = "appointments";
     /** commandId → the event that decided it, so a command delivered twice is answered, not applied, twice. */
     public static final String DECIDED = "decided-commands";
@@ -31,6 +33,7 @@ public final class SlotStores implements PracticeBook {
     private final KeyValueStore<String, SlotState> slots;
     private final KeyValueStore<String, SchedulePublished> schedules;
     private final KeyValueStore<String, PatientPublished> patients;
+    private final KeyValueStore<String, String> patientIdsByNhsNumber;
     private final KeyValueStore<String, Appointment> appointments;
     private final KeyValueStore<String, AppointmentEvent> decided;
 
@@ -38,6 +41,7 @@ public final class SlotStores implements PracticeBook {
         this.slots = context.getStateStore(SLOTS);
         this.schedules = context.getStateStore(SCHEDULES);
         this.patients = context.getStateStore(PATIENTS);
+        this.patientIdsByNhsNumber = context.getStateStore(PATIENTS_BY_NHS_NUMBER);
         this.appointments = context.getStateStore(APPOINTMENTS);
         this.decided = context.getStateStore(DECIDED);
     }
@@ -45,7 +49,9 @@ public final class SlotStores implements PracticeBook {
     public static List<StoreBuilder<?>> builders(AvroSerdes serdes) {
         return List.of(
                 store(SLOTS, serdes), store(SCHEDULES, serdes), store(PATIENTS, serdes),
-                store(APPOINTMENTS, serdes), store(DECIDED, serdes));
+                store(APPOINTMENTS, serdes), store(DECIDED, serdes),
+                Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(PATIENTS_BY_NHS_NUMBER), Serdes.String(), Serdes.String())
+                        .withCachingEnabled());
     }
 
     private static StoreBuilder<?> store(String name, AvroSerdes serdes) {
@@ -66,6 +72,16 @@ public final class SlotStores implements PracticeBook {
     @Override
     public Optional<PatientPublished> patient(String ods, String patientId) {
         return Optional.ofNullable(patients.get(Keys.of(ods, patientId)));
+    }
+
+    /**
+     * Through the index, then checked against the record: a patient the practice republished under another
+     * NHS number leaves a stale index entry behind, which must not match.
+     */
+    @Override
+    public Optional<PatientPublished> patientByNhsNumber(String ods, String nhsNumber) {
+        String id = patientIdsByNhsNumber.get(Keys.of(ods, nhsNumber));
+        return id == null ? Optional.empty() : patient(ods, id).filter(p -> nhsNumber.equals(p.getNhsNumber()));
     }
 
     @Override
@@ -91,6 +107,7 @@ public final class SlotStores implements PracticeBook {
 
     public void putPatient(String ods, PatientPublished patient) {
         patients.put(Keys.of(ods, patient.getId()), patient);
+        patientIdsByNhsNumber.put(Keys.of(ods, patient.getNhsNumber()), patient.getId());
     }
 
     public void putAppointment(Appointment appointment) {

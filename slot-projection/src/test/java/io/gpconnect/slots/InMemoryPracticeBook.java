@@ -32,6 +32,11 @@ final class InMemoryPracticeBook implements PracticeBook {
     }
 
     @Override
+    public Optional<PatientPublished> patientByNhsNumber(String ods, String nhsNumber) {
+        return patients.values().stream().filter(p -> p.getNhsNumber().equals(nhsNumber)).findFirst();
+    }
+
+    @Override
     public Optional<Appointment> appointment(String ods, String appointmentId) {
         return Optional.ofNullable(appointments.get(appointmentId));
     }

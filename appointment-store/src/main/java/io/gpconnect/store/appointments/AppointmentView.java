@@ -5,6 +5,7 @@ import io.gpconnect.schemas.event.AppointmentAmended;
 import io.gpconnect.schemas.event.AppointmentBooked;
 import io.gpconnect.schemas.event.AppointmentCancelled;
 import io.gpconnect.schemas.event.AppointmentEvent;
+import io.gpconnect.store.directory.RegisteredPatients;
 import io.gpconnect.topics.Keys;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -54,7 +55,9 @@ public final class AppointmentView implements Processor<String, AppointmentEvent
             }
         }
         org.slf4j.LoggerFactory.getLogger(AppointmentView.class).debug("applied {}", event.getCommandId());
-        listener.applied(event);
+        if (!RegisteredPatients.answers(event)) {
+            listener.applied(event);
+        }
     }
 
     static Appointment appointmentOf(Object event) {

@@ -25,6 +25,11 @@ public final class DirectoryView implements Processor<String, PracticeFeedRecord
         return Keys.of(ods, type, id);
     }
 
+    /** The prefix of every {@link #byId} key of one resource type. */
+    public static String ofType(String ods, String type) {
+        return Keys.of(ods, type);
+    }
+
     public static String byOdsCode(String ods, String odsCode) {
         return Keys.of(ods, "ods-code", odsCode);
     }
@@ -35,6 +40,12 @@ public final class DirectoryView implements Processor<String, PracticeFeedRecord
 
     public static String byNhsNumber(String ods, String nhsNumber) {
         return Keys.of(ods, "nhs-number", nhsNumber);
+    }
+
+    static void putPatient(KeyValueStore<String, PracticeFeedRecord> directory, String ods, PracticeFeedRecord entry,
+                           PatientPublished patient) {
+        directory.put(byId(ods, "Patient", patient.getId()), entry);
+        directory.put(byNhsNumber(ods, patient.getNhsNumber()), entry);
     }
 
     @Override
@@ -59,8 +70,7 @@ public final class DirectoryView implements Processor<String, PracticeFeedRecord
             directory.put(byId(ods, "Practitioner", p.getId()), value);
             directory.put(bySdsUserId(ods, p.getSdsUserId()), value);
         } else if (change instanceof PatientPublished p) {
-            directory.put(byId(ods, "Patient", p.getId()), value);
-            directory.put(byNhsNumber(ods, p.getNhsNumber()), value);
+            putPatient(directory, ods, value, p);
         } else if (change instanceof SchedulePublished s) {
             directory.put(byId(ods, "Schedule", s.getId()), value);
         }

@@ -9,6 +9,7 @@ import io.gpconnect.schemas.feed.SchedulePublished;
 import io.gpconnect.store.ViewQueries;
 import io.gpconnect.store.directory.DirectoryView;
 
+import java.util.List;
 import java.util.Optional;
 
 /** Typed lookups in the practice directory view. */
@@ -29,6 +30,12 @@ public final class Directory {
 
     public Optional<LocationPublished> location(String ods, String id) {
         return get(DirectoryView.byId(ods, "Location", id), ods, LocationPublished.class);
+    }
+
+    /** The practice's locations in id order. */
+    public List<LocationPublished> locations(String ods) {
+        return views.directoryEntries(DirectoryView.ofType(ods, "Location"), ods).stream().map(PracticeFeedRecord::getChange)
+                .filter(LocationPublished.class::isInstance).map(LocationPublished.class::cast).toList();
     }
 
     public Optional<PractitionerPublished> practitioner(String ods, String id) {

@@ -13,11 +13,12 @@ import org.hl7.fhir.dstu3.model.Reference;
 import java.time.Instant;
 
 /**
- * F1 Get the CapabilityStatement (spec §2.2): exactly what this provider supports. Register a patient is
- * not offered (patients come from the practice system), so its operation is not listed.
+ * F1 Get the CapabilityStatement (spec §2.2): exactly what this provider supports, including the
+ * gpc.registerpatient operation (F4).
  */
 public final class CapabilityStatementProvider {
     public static final String GP_CONNECT_VERSION = "1.2.7";
+    static final String REGISTER_PATIENT_OPERATION = "https://fhir.nhs.uk/STU3/OperationDefinition/GPConnect-RegisterPatient-Operation-1";
     private final CapabilityStatement statement;
 
     public CapabilityStatementProvider(String softwareVersion) {
@@ -71,6 +72,7 @@ public final class CapabilityStatementProvider {
         slot.addSearchParam().setName("end").setType(Enumerations.SearchParamType.DATE);
         slot.addSearchParam().setName("status").setType(Enumerations.SearchParamType.TOKEN);
         slot.addSearchParam().setName("searchFilter").setType(Enumerations.SearchParamType.TOKEN);
+        rest.addOperation().setName("gpc.registerpatient").setDefinition(new Reference(REGISTER_PATIENT_OPERATION));
         return cs;
     }
 

@@ -6,12 +6,14 @@ import io.gpconnect.schemas.feed.PatientPublished;
 import org.hl7.fhir.dstu3.model.Address;
 import org.hl7.fhir.dstu3.model.CodeableConcept;
 import org.hl7.fhir.dstu3.model.Coding;
+import org.hl7.fhir.dstu3.model.DateTimeType;
 import org.hl7.fhir.dstu3.model.DateType;
 import org.hl7.fhir.dstu3.model.Enumerations;
 import org.hl7.fhir.dstu3.model.Extension;
 import org.hl7.fhir.dstu3.model.HumanName;
 import org.hl7.fhir.dstu3.model.Identifier;
 import org.hl7.fhir.dstu3.model.Patient;
+import org.hl7.fhir.dstu3.model.Period;
 import org.hl7.fhir.dstu3.model.Reference;
 
 import java.util.ArrayList;
@@ -48,11 +50,29 @@ public final class PatientMapper {
         if (practiceOrganisationId != null) {
             out.setManagingOrganization(new Reference("Organization/" + practiceOrganisationId));
         }
-        if (p.getPreferredBranchLocationId() != null) {
-            Extension registration = new Extension(Profiles.EXT_REGISTRATION_DETAILS);
-            registration.addExtension("preferredBranchSurgery", new Reference("Location/" + p.getPreferredBranchLocationId()));
-            out.addExtension(registration);
+        if (p.getPreferredBranchLocationId() != null || p.getRegistrationType() != null) {
+            out.addExtension(registrationDetails(p));
         }
         return out;
+    }
+
+    /** Extension-CareConnect-GPC-RegistrationDetails-1: period and type only for registrations GP Connect made. */
+    private static Extension registrationDetails(PatientPublished p) {
+        Extension registration = new Extension(Profiles.EXT_REGISTRATION_DETAILS);
+        if (p.getRegistrationStart() != null) {
+            registration.addExtension("registrationPeriod", new Period().setStartElement(new DateTimeType(p.getRegistrationStart())));
+        }
+        if (p.getRegistrationType() != null) {
+            registration.addExtension("registrationType", new CodeableConcept().addCoding(
+                    new Coding(Profiles.CS_REGISTRATION_TYPE, p.getRegistrationType(), registrationTypeDisplay(p.getRegistrationType()))));
+        }
+        if (p.getPreferredBranchLocationId() != null) {
+            registration.addExtension("preferredBranchSurgery", new Reference("Location/" + p.getPreferredBranchLocationId()));
+        }
+        return registration;
+    }
+
+    private static String registrationTypeDisplay(String code) {
+        return "T".equals(code) ? "Temporary" : code;
     }
 }

@@ -8,10 +8,12 @@ import ca.uhn.fhir.rest.api.server.RequestDetails;
 import ca.uhn.fhir.rest.server.IResourceProvider;
 import io.gpconnect.fhir.access.PatientAccess;
 import io.gpconnect.fhir.appointment.AppointmentMapper;
+import io.gpconnect.fhir.body.RequestBodies;
 import io.gpconnect.fhir.directory.Directory;
 import io.gpconnect.fhir.directory.IdentifierSearch;
 import io.gpconnect.fhir.error.GpConnectException;
 import io.gpconnect.fhir.error.SpineCode;
+import io.gpconnect.fhir.server.Caller;
 import io.gpconnect.fhir.server.Practice;
 import io.gpconnect.fhir.support.Profiles;
 import io.gpconnect.fhir.support.SearchBundles;
@@ -28,16 +30,19 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 
-/** F2 find and F3 read a patient, A3 retrieve a patient's appointments; F4 register is not offered. */
+/** F2 find, F3 read and F4 register a patient, A3 retrieve a patient's appointments. */
 public final class PatientProvider implements IResourceProvider {
     private final Directory directory;
     private final ViewQueries views;
+    private final PatientRegistration registration;
     private final Clock clock;
     private final PatientAccess access;
 
-    public PatientProvider(Directory directory, ViewQueries views, Clock clock, PatientAccess access) {
+    public PatientProvider(Directory directory, ViewQueries views, PatientRegistration registration, Clock clock,
+                           PatientAccess access) {
         this.directory = directory;
         this.views = views;
+        this.registration = registration;
         this.clock = clock;
         this.access = access;
     }
@@ -83,10 +88,14 @@ public final class PatientProvider implements IResourceProvider {
                 .stream().map(AppointmentMapper::toFhir).toList());
     }
 
-    @Operation(name = "$gpc.registerpatient")
-    public Bundle register(@ca.uhn.fhir.rest.annotation.ResourceParam Parameters parameters) {
-        throw new GpConnectException(SpineCode.NOT_IMPLEMENTED,
-                "Register a patient is not offered by this provider: patients come from the practice system");
+    /** HAPI binds the body with a {@code @ResourceParam}; it was parsed before, strictly (RequestBodies). */
+    @Operation(name = "$gpc.registerpatient", idempotent = false)
+    public Bundle register(@ca.uhn.fhir.rest.annotation.ResourceParam Parameters ignored, RequestDetails request) {
+        Parameters body = RequestBodies.of(request, Parameters.class);
+        var command = RegistrationRequest.toCommand(body, PatientRegistration.newPatientId());
+        String ods = Practice.ods(request);
+        PatientPublished registered = registration.register(ods, command, Caller.requester(request));
+        return SearchBundles.of(request, List.of(PatientMapper.toFhir(registered, practiceOrganisationId(ods))));
     }
 
     /** Sensitive patients are answered as not found (spec §2.2, §5.6). */

@@ -13,6 +13,7 @@ import io.gpconnect.fhir.directory.OrganizationProvider;
 import io.gpconnect.fhir.directory.PractitionerProvider;
 import io.gpconnect.fhir.metadata.CapabilityStatementProvider;
 import io.gpconnect.fhir.patient.PatientProvider;
+import io.gpconnect.fhir.patient.PatientRegistration;
 import io.gpconnect.fhir.security.JwtValidator;
 import io.gpconnect.fhir.security.RequestGuard;
 import io.gpconnect.fhir.slot.SlotProvider;
@@ -77,7 +78,7 @@ public final class FhirFacade implements AutoCloseable {
         AppointmentService appointments = new AppointmentService(gateway, views, clock);
         PatientAccess access = new PatientAccess(directory);
         GpConnectServer server = new GpConnectServer(fhir, settings.servedOds(), List.of(
-                new PatientProvider(directory, views, clock, access),
+                new PatientProvider(directory, views, new PatientRegistration(gateway, directory, clock), clock, access),
                 new OrganizationProvider(directory),
                 new PractitionerProvider(directory),
                 new LocationProvider(directory),

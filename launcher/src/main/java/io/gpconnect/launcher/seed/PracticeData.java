@@ -37,7 +37,8 @@ public record PracticeData(String providerAsid, List<Organisation> organisations
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Patient(String id, String nhsNumber, String family, List<String> given, List<String> prefix, String birthDate,
                           String gender, Address address, List<Telecom> telecom, String organisationId,
-                          String preferredBranchLocationId, boolean active, boolean sensitive, boolean deceased) {
+                          String preferredBranchLocationId, boolean active, boolean sensitive, boolean deceased,
+                          boolean superseded, boolean notOnSpine) {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)

@@ -48,7 +48,8 @@ public final class PracticeFeedRecords {
                 .setFamily(p.family()).setGiven(list(p.given())).setPrefix(list(p.prefix())).setBirthDate(p.birthDate())
                 .setGender(p.gender()).setAddress(address(p.address())).setTelecom(telecom(p.telecom()))
                 .setPreferredBranchLocationId(p.preferredBranchLocationId()).setActive(p.active())
-                .setSensitive(p.sensitive()).setDeceased(p.deceased()).build()));
+                .setSensitive(p.sensitive()).setDeceased(p.deceased())
+                .setSuperseded(p.superseded()).setNotOnSpine(p.notOnSpine()).build()));
         return changes.stream().map(c -> wrap(c, now)).toList();
     }
 

@@ -72,17 +72,13 @@ class MetadataTest {
                 .contains("start:date", "end:date", "status:token", "searchFilter:token");
     }
 
-    /**
-     * Spec §2.2 lists gpc.registerpatient in rest.operation. This provider does not implement Register a patient
-     * (patients come from the practice system), so it neither advertises it nor pretends: the operation answers
-     * 501 NOT_IMPLEMENTED. Both halves are checked so that they can only change together.
-     */
+    /** Spec §2.2 F1: rest.operation lists gpc.registerpatient with its OperationDefinition. */
     @Test
-    void doesNotAdvertiseRegisterPatientWhichItDoesNotImplement() {
-        assertThat(statement.getRestFirstRep().getOperation()).extracting(o -> o.getName()).doesNotContain("gpc.registerpatient");
-        Reply register = Call.post("/Patient/$gpc.registerpatient", Gpc.REGISTER_PATIENT,
-                "{\"resourceType\":\"Parameters\",\"parameter\":[{\"name\":\"registerPatient\",\"resource\":{\"resourceType\":\"Patient\"}}]}").send();
-        assertError(register, 501, "NOT_IMPLEMENTED");
+    void advertisesTheRegisterPatientOperation() {
+        assertThat(statement.getRestFirstRep().getOperation())
+                .filteredOn(o -> o.getName().equals("gpc.registerpatient")).singleElement()
+                .satisfies(o -> assertThat(o.getDefinition().getReference())
+                        .isEqualTo("https://fhir.nhs.uk/STU3/OperationDefinition/GPConnect-RegisterPatient-Operation-1"));
     }
 
     @ParameterizedTest(name = "scope {0}")
