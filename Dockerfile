@@ -13,7 +13,7 @@ RUN command -v curl >/dev/null || (apt-get update && apt-get install -y --no-ins
 WORKDIR /app
 COPY --from=build /src/launcher/target/classes /app/classes
 COPY --from=build /app/lib /app/lib
-ENV JAVA_OPTS="-Xms256m -Xmx1g -XX:+UseG1GC -XX:+ExitOnOutOfMemoryError"
+ENV JAVA_OPTS="-Xms256m -Xmx768m -XX:+UseG1GC -XX:+ExitOnOutOfMemoryError"
 EXPOSE 8080
 VOLUME /data
 ENTRYPOINT ["sh", "-c", "exec java $JAVA_OPTS -cp '/app/classes:/app/lib/*' io.gpconnect.launcher.GpConnectCli \"$@\"", "--"]

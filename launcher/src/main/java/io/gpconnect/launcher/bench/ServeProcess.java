@@ -31,7 +31,7 @@ import java.util.stream.Stream;
  */
 public final class ServeProcess implements EngineStarter {
     /** The same JVM options as ./gpconnect, so the memory measured is the memory `serve` needs. */
-    private static final String DEFAULT_JVM_OPTIONS = "-Xms256m -Xmx1g -XX:+UseG1GC -XX:+ExitOnOutOfMemoryError";
+    private static final String DEFAULT_JVM_OPTIONS = "-Xms256m -Xmx768m -XX:+UseG1GC -XX:+ExitOnOutOfMemoryError";
     private static final String ROOT_LINE = "GP Connect service root: ";
     private static final String KAFKA_LINE = "Kafka: ";
     private static final long START_TIMEOUT_MINUTES = 15;
