@@ -55,7 +55,7 @@ final class CommandProcessor implements Processor<String, AppointmentCommand, St
     public void init(ProcessorContext<String, SpecificRecord> context) {
         this.context = context;
         this.stores = new SlotStores(context);
-        context.schedule(Duration.ofHours(1), PunctuationType.WALL_CLOCK_TIME, this::forgetOldCommands);
+        context.schedule(Duration.ofMinutes(10), PunctuationType.WALL_CLOCK_TIME, this::forgetOldCommands);
     }
 
     @Override
@@ -155,15 +155,9 @@ final class CommandProcessor implements Processor<String, AppointmentCommand, St
     }
 
     private void forgetOldCommands(long nowMillis) {
-        Instant cutoff = Instant.ofEpochMilli(nowMillis).minus(DEDUP_RETENTION);
-        List<String> expired = new ArrayList<>();
-        try (KeyValueIterator<String, AppointmentEvent> it = stores.decidedStore().all()) {
-            it.forEachRemaining(kv -> {
-                if (kv.value.getOccurredAt().isBefore(cutoff)) {
-                    expired.add(kv.key);
-                }
-            });
+        int forgotten = stores.forgetDecidedBefore(Instant.ofEpochMilli(nowMillis).minus(DEDUP_RETENTION));
+        if (forgotten > 0) {
+            log.debug("Forgot {} command ids decided more than {} ago", forgotten, DEDUP_RETENTION);
         }
-        expired.forEach(stores.decidedStore()::delete);
     }
 }

@@ -8,11 +8,14 @@ import io.gpconnect.schemas.slot.SlotState;
 import io.gpconnect.topics.AvroSerdes;
 import io.gpconnect.topics.Keys;
 import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.api.ProcessingContext;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.StoreBuilder;
 import org.apache.kafka.streams.state.Stores;
 
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -29,6 +32,8 @@ public final class SlotStores implements PracticeBook {
     public static final String APPOINTMENTS = "appointments";
     /** commandId → the event that decided it, so a command delivered twice is answered, not applied, twice. */
     public static final String DECIDED = "decided-commands";
+    /** decision time|commandId → commandId: what to forget when, found by a range scan rather than a full one. */
+    public static final String DECIDED_BY_TIME = "decided-commands-by-time";
 
     private final KeyValueStore<String, SlotState> slots;
     private final KeyValueStore<String, SchedulePublished> schedules;
@@ -36,6 +41,7 @@ public final class SlotStores implements PracticeBook {
     private final KeyValueStore<String, String> patientIdsByNhsNumber;
     private final KeyValueStore<String, Appointment> appointments;
     private final KeyValueStore<String, AppointmentEvent> decided;
+    private final KeyValueStore<String, String> decidedByTime;
 
     public SlotStores(ProcessingContext context) {
         this.slots = context.getStateStore(SLOTS);
@@ -44,6 +50,7 @@ public final class SlotStores implements PracticeBook {
         this.patientIdsByNhsNumber = context.getStateStore(PATIENTS_BY_NHS_NUMBER);
         this.appointments = context.getStateStore(APPOINTMENTS);
         this.decided = context.getStateStore(DECIDED);
+        this.decidedByTime = context.getStateStore(DECIDED_BY_TIME);
     }
 
     public static List<StoreBuilder<?>> builders(AvroSerdes serdes) {
@@ -51,6 +58,8 @@ public final class SlotStores implements PracticeBook {
                 store(SLOTS, serdes), store(SCHEDULES, serdes), store(PATIENTS, serdes),
                 store(APPOINTMENTS, serdes), store(DECIDED, serdes),
                 Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(PATIENTS_BY_NHS_NUMBER), Serdes.String(), Serdes.String())
+                        .withCachingEnabled(),
+                Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(DECIDED_BY_TIME), Serdes.String(), Serdes.String())
                         .withCachingEnabled());
     }
 
@@ -116,9 +125,22 @@ public final class SlotStores implements PracticeBook {
 
     public void putDecided(String commandId, AppointmentEvent event) {
         decided.put(commandId, event);
+        decidedByTime.put(Keys.of(Keys.time(event.getOccurredAt()), commandId), commandId);
     }
 
-    public KeyValueStore<String, AppointmentEvent> decidedStore() {
-        return decided;
+    /**
+     * Forgets the commands decided before {@code cutoff}. A range scan over the time index touches only those,
+     * where a scan of every decided command (a week of a nation's bookings) would hold up decisions.
+     */
+    public int forgetDecidedBefore(Instant cutoff) {
+        List<KeyValue<String, String>> expired = new ArrayList<>();
+        try (var it = decidedByTime.range(Keys.time(Instant.EPOCH), Keys.time(cutoff))) {
+            it.forEachRemaining(expired::add);
+        }
+        for (var kv : expired) {
+            decided.delete(kv.value);
+            decidedByTime.delete(kv.key);
+        }
+        return expired.size();
     }
 }

@@ -1,0 +1,106 @@
+package io.gpconnect.slots;
+
+import io.gpconnect.schemas.Requester;
+import io.gpconnect.schemas.event.AppointmentEvent;
+import io.gpconnect.schemas.event.CommandRejected;
+import io.gpconnect.schemas.event.CommandType;
+import io.gpconnect.schemas.event.RejectionReason;
+import org.apache.avro.specific.SpecificData;
+import org.apache.avro.specific.SpecificDatumReader;
+import org.apache.avro.specific.SpecificDatumWriter;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.avro.io.DecoderFactory;
+import org.apache.avro.io.EncoderFactory;
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.processor.api.MockProcessorContext;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.Stores;
+import org.junit.jupiter.api.Test;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Decided command ids are remembered for the retention and then forgotten, oldest first, and only those. */
+class DecidedCommandsTest {
+    private static final Instant NOW = Instant.parse("2026-11-24T12:00:00Z");
+
+    @Test
+    void commandsDecidedBeforeTheCutoffAreForgottenAndLaterOnesKept() {
+        SlotStores stores = stores();
+        stores.putDecided("old-1", event("old-1", NOW.minus(Duration.ofDays(8))));
+        stores.putDecided("old-2", event("old-2", NOW.minus(Duration.ofDays(7)).minusMillis(1)));
+        stores.putDecided("recent", event("recent", NOW.minus(Duration.ofDays(6))));
+
+        int forgotten = stores.forgetDecidedBefore(NOW.minus(CommandProcessor.DEDUP_RETENTION));
+
+        assertThat(forgotten).isEqualTo(2);
+        assertThat(stores.decided("old-1")).isEmpty();
+        assertThat(stores.decided("old-2")).isEmpty();
+        assertThat(stores.decided("recent")).hasValueSatisfying(e -> assertThat(e.getCommandId()).isEqualTo("recent"));
+        assertThat(stores.forgetDecidedBefore(NOW.minus(CommandProcessor.DEDUP_RETENTION))).isZero();
+    }
+
+    private static SlotStores stores() {
+        MockProcessorContext<String, SpecificRecord> context = new MockProcessorContext<>();
+        for (String name : List.of(SlotStores.SLOTS, SlotStores.SCHEDULES, SlotStores.PATIENTS, SlotStores.APPOINTMENTS,
+                SlotStores.DECIDED)) {
+            add(context, Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(name), Serdes.String(), avro()).withLoggingDisabled().build());
+        }
+        for (String name : List.of(SlotStores.PATIENTS_BY_NHS_NUMBER, SlotStores.DECIDED_BY_TIME)) {
+            add(context, Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(name), Serdes.String(), Serdes.String())
+                    .withLoggingDisabled().build());
+        }
+        return new SlotStores(context);
+    }
+
+    private static void add(MockProcessorContext<String, SpecificRecord> context, KeyValueStore<String, ?> store) {
+        store.init(context.getStateStoreContext(), store);
+        context.addStateStore(store);
+    }
+
+    private static AppointmentEvent event(String commandId, Instant at) {
+        return AppointmentEvent.newBuilder().setEventId(commandId + "/1").setCommandId(commandId).setOccurredAt(at)
+                .setRequester(Requester.newBuilder().build())
+                .setEvent(CommandRejected.newBuilder().setCommandType(CommandType.BOOK).setReason(RejectionReason.SLOT_NOT_FREE)
+                        .setDiagnostics("taken").build())
+                .build();
+    }
+
+    /** Plain Avro binary, no registry: these stores never leave the test. */
+    @SuppressWarnings("unchecked")
+    private static <T extends SpecificRecord> Serde<T> avro() {
+        return Serdes.serdeFrom((topic, value) -> {
+            try {
+                ByteArrayOutputStream out = new ByteArrayOutputStream();
+                out.write(value.getSchema().getFullName().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                out.write(0);
+                var encoder = EncoderFactory.get().binaryEncoder(out, null);
+                new SpecificDatumWriter<T>(value.getSchema()).write(value, encoder);
+                encoder.flush();
+                return out.toByteArray();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }, (topic, bytes) -> {
+            try {
+                int zero = 0;
+                while (bytes[zero] != 0) {
+                    zero++;
+                }
+                Class<T> type = (Class<T>) Class.forName(new String(bytes, 0, zero, java.nio.charset.StandardCharsets.UTF_8));
+                var schema = SpecificData.get().getSchema(type);
+                return new SpecificDatumReader<T>(schema).read(null,
+                        DecoderFactory.get().binaryDecoder(bytes, zero + 1, bytes.length - zero - 1, null));
+            } catch (IOException | ClassNotFoundException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+    }
+}
