@@ -54,7 +54,8 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--duration", defaultValue = "10", description = "Measured seconds per run (default ${DEFAULT-VALUE})")
     double durationSeconds;
 
-    @Option(names = "--warm-up", defaultValue = "3", description = "Unrecorded warm-up seconds before each run (default ${DEFAULT-VALUE})")
+    @Option(names = "--warm-up", defaultValue = "10",
+            description = "Unrecorded warm-up seconds before each run: a fresh engine JIT-compiles for minutes, so short warm-ups measure the compiler (default ${DEFAULT-VALUE})")
     double warmUpSeconds;
 
     @Option(names = "--max-requests", defaultValue = "200000", description = "Most requests (or journeys) per run (default ${DEFAULT-VALUE})")

@@ -9,7 +9,6 @@ import java.nio.charset.StandardCharsets;
 import java.text.ParseException;
 import java.util.Base64;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 /**
  * Reads the {@code Authorization: Bearer} header into an unsigned JWT, enforcing the form spec §3
@@ -18,9 +17,6 @@ import java.util.regex.Pattern;
  */
 final class UnsignedJwt {
 
-    // Two non-empty base64url parts and an empty third one. Rejecting '=', '+', '/' and raw JSON here
-    // gives the consumer a precise message instead of a generic parse failure.
-    private static final Pattern FORM = Pattern.compile("[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+\\.");
     private static final String BEARER = "Bearer";
 
     private UnsignedJwt() {
@@ -60,11 +56,39 @@ final class UnsignedJwt {
             throw badRequest("Authorization header must be 'Bearer <JWT>'");
         }
         String token = value.substring(space + 1).strip();
-        if (!FORM.matcher(token).matches()) {
+        if (!wellFormed(token)) {
             throw badRequest("JWT must be two base64url parts without padding followed by an empty signature,"
                     + " i.e. '<header>.<payload>.'");
         }
         return token;
+    }
+
+    /**
+     * Two non-empty base64url parts and an empty third one. Rejecting '=', '+', '/' and raw JSON here gives the
+     * consumer a precise message instead of a generic parse failure. A loop, not a regular expression: on the
+     * ~2 KB token of every request the regex engine's per-character class checks were a fifth of the CPU a
+     * booking spent in the facade.
+     */
+    static boolean wellFormed(String token) {
+        int dots = 0;
+        int partLength = 0;
+        for (int i = 0; i < token.length(); i++) {
+            char c = token.charAt(i);
+            if (c == '.') {
+                if (partLength == 0 || ++dots > 2) {
+                    return false;
+                }
+                partLength = 0;
+            } else if (c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '-' || c == '_') {
+                if (dots == 2) {
+                    return false; // the signature must be empty
+                }
+                partLength++;
+            } else {
+                return false;
+            }
+        }
+        return dots == 2 && partLength == 0;
     }
 
     private static PlainJWT parse(String token) {

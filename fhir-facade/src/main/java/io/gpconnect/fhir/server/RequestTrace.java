@@ -25,11 +25,13 @@ public final class RequestTrace implements AutoCloseable {
         return new RequestTrace();
     }
 
+    private static final java.util.regex.Pattern UNSAFE = java.util.regex.Pattern.compile("[\\s\"\\\\\\p{Cntrl}=]");
+
     /** The header is the consumer's: one token, bounded, so a log line stays one parseable line. */
     static String clean(String value) {
         String v = value.strip();
         v = v.length() > MAX_LENGTH ? v.substring(0, MAX_LENGTH) : v;
-        return v.replaceAll("[\\s\"\\\\\\p{Cntrl}=]", "_");
+        return UNSAFE.matcher(v).replaceAll("_");
     }
 
     @Override

@@ -17,6 +17,8 @@ import java.util.concurrent.TimeUnit;
 public final class Traffic {
     private static final Logger access = LoggerFactory.getLogger("gpconnect.access");
 
+    private static final java.util.regex.Pattern UNSAFE = java.util.regex.Pattern.compile("[\"\\\\\\p{Cntrl}]");
+
     private final MeterRegistry meters;
 
     /** @param meters where the timers go; null for none */
@@ -50,6 +52,6 @@ public final class Traffic {
             return "-";
         }
         String clean = value.length() > 100 ? value.substring(0, 100) : value;
-        return "\"" + clean.replaceAll("[\"\\\\\\p{Cntrl}]", "_") + "\"";
+        return "\"" + UNSAFE.matcher(clean).replaceAll("_") + "\"";
     }
 }
