@@ -2,6 +2,8 @@ package io.gpconnect.topics;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.common.errors.RetriableException;
 import org.apache.kafka.common.errors.TopicExistsException;
 
 import java.util.HashMap;
@@ -9,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 /**
@@ -43,6 +46,24 @@ public final class TopicProvisioner {
         }
     }
 
+    /**
+     * Topics just created may not be in the broker's metadata yet ("does not host this topic-partition"): a
+     * retriable error, retried for a while rather than failing the start.
+     */
+    private static Map<String, TopicDescription> described(Admin admin, List<String> names) throws ExecutionException, InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (true) {
+            try {
+                return admin.describeTopics(names).allTopicNames().get();
+            } catch (ExecutionException e) {
+                if (!(e.getCause() instanceof RetriableException) || System.nanoTime() > deadline) {
+                    throw e;
+                }
+                Thread.sleep(100);
+            }
+        }
+    }
+
     private static Map<String, String> withIsr(Map<String, String> config, short replication) {
         Map<String, String> c = new HashMap<>(config);
         c.put("min.insync.replicas", String.valueOf(Math.max(1, Math.min(2, replication - 1))));
@@ -51,7 +72,7 @@ public final class TopicProvisioner {
 
     private static void checkCopartitioned(Admin admin) throws ExecutionException, InterruptedException {
         var names = Topics.all().stream().map(Topic::name).toList();
-        var counts = admin.describeTopics(names).allTopicNames().get().values().stream()
+        var counts = described(admin, names).values().stream()
                 .collect(Collectors.toMap(d -> d.name(), d -> d.partitions().size()));
         if (counts.values().stream().distinct().count() > 1) {
             throw new IllegalStateException("Topics must have equal partition counts to stay co-partitioned: " + counts);
