@@ -41,16 +41,13 @@ public final class CapturingResponse extends HttpServletResponseWrapper {
                 @Override
                 public void write(char[] buf, int off, int len) throws IOException {
                     container.write(buf, off, len);
-                    keep(buf, off, len);
+                    keep(java.nio.CharBuffer.wrap(buf), off, off + len);
                 }
 
                 @Override
                 public void write(String s, int off, int len) throws IOException {
                     container.write(s, off, len);
-                    if (!overflow) {
-                        text.append(s, off, off + len);
-                        overflow = text.length() > MAX_CHARS;
-                    }
+                    keep(s, off, off + len);
                 }
 
                 @Override
@@ -67,9 +64,9 @@ public final class CapturingResponse extends HttpServletResponseWrapper {
         return writer;
     }
 
-    private void keep(char[] buf, int off, int len) {
+    private void keep(CharSequence chars, int start, int end) {
         if (!overflow) {
-            text.append(buf, off, len);
+            text.append(chars, start, end);
             overflow = text.length() > MAX_CHARS;
         }
     }

@@ -31,9 +31,14 @@ public final class RequestGuardInterceptor {
 
     @Hook(Pointcut.SERVER_INCOMING_REQUEST_PRE_HANDLER_SELECTED)
     public void guard(RequestDetails details, HttpServletRequest request) {
-        String path = decoded(details.getRequestPath());
-        RequestContext context = guard.check(request.getMethod(), path, request::getHeader);
+        RequestContext context = request.getAttribute(CONTEXT_KEY) instanceof RequestContext admitted ? admitted
+                : guard.check(request.getMethod(), decoded(details.getRequestPath()), request::getHeader);
         details.getUserData().put(CONTEXT_KEY, context);
+    }
+
+    /** Records that the guard already accepted this request (the server checks kept reads before HAPI sees them). */
+    public static void admit(HttpServletRequest request, RequestContext context) {
+        request.setAttribute(CONTEXT_KEY, context);
     }
 
     /** For resource providers: the context of the request being served. */

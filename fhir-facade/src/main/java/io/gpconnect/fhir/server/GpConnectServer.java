@@ -164,11 +164,12 @@ public final class GpConnectServer extends RestfulServer {
     /**
      * Whether the request guard lets the request through; when it does not, HAPI runs it again and answers the failure.
      * Only the guard runs for a kept response, not the patient-access checks inside HAPI: kept reads must stay ones
-     * with no patient data (slot search, metadata), open to every requester.
+     * with no patient data (slot search, metadata), open to every requester. The accepted context is left on the
+     * request, so that on a miss HAPI's guard interceptor takes it rather than checking the token a second time.
      */
     private boolean admitted(HttpServletRequest request, String relativePath) {
         try {
-            guard.check(request.getMethod(), relativePath, request::getHeader);
+            RequestGuardInterceptor.admit(request, guard.check(request.getMethod(), relativePath, request::getHeader));
             return true;
         } catch (RuntimeException refused) {
             return false;
