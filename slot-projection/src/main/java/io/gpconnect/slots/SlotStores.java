@@ -58,14 +58,19 @@ public final class SlotStores implements PracticeBook {
                 store(SLOTS, serdes), store(SCHEDULES, serdes), store(PATIENTS, serdes),
                 store(APPOINTMENTS, serdes), store(DECIDED, serdes),
                 Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(PATIENTS_BY_NHS_NUMBER), Serdes.String(), Serdes.String())
-                        .withCachingEnabled(),
+                        .withCachingDisabled(),
                 Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(DECIDED_BY_TIME), Serdes.String(), Serdes.String())
-                        .withCachingEnabled());
+                        .withCachingDisabled());
     }
 
+    /**
+     * No record cache: almost every key is written once (a new appointment, a decided command) or once per
+     * commit (a slot), so a cache saved no writes, while its puts, evictions and flushes cost about a third of
+     * the decision thread (./gpconnect bench: decisions 5,539 → 9,345 /s, booking p99 at 500/s 183 → 44 ms).
+     */
     private static StoreBuilder<?> store(String name, AvroSerdes serdes) {
         return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(name), Serdes.String(), serdes.valueSerde())
-                .withCachingEnabled();
+                .withCachingDisabled();
     }
 
     @Override
