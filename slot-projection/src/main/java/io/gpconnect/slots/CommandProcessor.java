@@ -20,7 +20,8 @@ import io.gpconnect.slots.book.BookingDecider;
 import io.gpconnect.slots.cancel.CancelDecider;
 import io.gpconnect.slots.register.RegistrationDecider;
 import io.gpconnect.slots.register.RegistrationDecision;
-import org.apache.avro.specific.SpecificRecord;
+import io.gpconnect.topics.Topics;
+import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -39,7 +40,7 @@ import java.util.List;
  * exactly_once_v2, the store writes, the events and the input offset commit together or not at all, so each
  * command has exactly one outcome on gpc.appointment.events.
  */
-final class CommandProcessor implements Processor<String, AppointmentCommand, String, SpecificRecord> {
+final class CommandProcessor implements Processor<String, AppointmentCommand, String, Object> {
     private static final Logger log = LoggerFactory.getLogger(CommandProcessor.class);
     /** How long a decided command id is remembered: the command topic's retention. */
     static final Duration DEDUP_RETENTION = Duration.ofDays(7);
@@ -48,11 +49,20 @@ final class CommandProcessor implements Processor<String, AppointmentCommand, St
     private final AmendDecider amending = new AmendDecider();
     private final CancelDecider cancelling = new CancelDecider();
     private final RegistrationDecider registering = new RegistrationDecider();
-    private ProcessorContext<String, SpecificRecord> context;
+    /**
+     * Each event is serialised once, here: the same bytes go to gpc.appointment.events and into the decided
+     * store, so answering a re-delivered command is a byte copy rather than a decode and a re-encode.
+     */
+    private final Serializer<AppointmentEvent> events;
+    private ProcessorContext<String, Object> context;
     private SlotStores stores;
 
+    CommandProcessor(Serializer<AppointmentEvent> events) {
+        this.events = events;
+    }
+
     @Override
-    public void init(ProcessorContext<String, SpecificRecord> context) {
+    public void init(ProcessorContext<String, Object> context) {
         this.context = context;
         this.stores = new SlotStores(context);
         context.schedule(Duration.ofMinutes(10), PunctuationType.WALL_CLOCK_TIME, this::forgetOldCommands);
@@ -67,7 +77,7 @@ final class CommandProcessor implements Processor<String, AppointmentCommand, St
             log.warn("Skipping a command with no practice key or no value");
             return;
         }
-        var earlier = stores.decided(command.getCommandId());
+        var earlier = stores.decided(command.getCommandId(), command.getIssuedAt());
         if (earlier.isPresent()) {
             // Delivered again (a retried send): answer with the first decision, change nothing.
             context.forward(new Record<>(ods, earlier.get(), record.timestamp()), SlotProjectionTopology.EVENTS_SINK);
@@ -146,8 +156,9 @@ final class CommandProcessor implements Processor<String, AppointmentCommand, St
                 .setRequester(command.getRequester())
                 .setEvent(outcome)
                 .build();
-        stores.putDecided(command.getCommandId(), event);
-        context.forward(new Record<>(record.key(), event, record.timestamp()), SlotProjectionTopology.EVENTS_SINK);
+        byte[] bytes = events.serialize(Topics.APPOINTMENT_EVENTS.name(), event);
+        stores.putDecided(command.getCommandId(), command.getIssuedAt(), bytes);
+        context.forward(new Record<>(record.key(), bytes, record.timestamp()), SlotProjectionTopology.EVENTS_SINK);
     }
 
     static SlotAvailabilityChanged availability(String ods, SlotState slot, Instant at) {

@@ -1,6 +1,7 @@
 package io.gpconnect.slots;
 
 import io.gpconnect.schemas.command.AppointmentCommand;
+import io.gpconnect.schemas.event.AppointmentEvent;
 import io.gpconnect.schemas.feed.PracticeFeedRecord;
 import io.gpconnect.slots.feed.FeedIngestor;
 import io.gpconnect.topics.AvroSerdes;
@@ -34,15 +35,17 @@ public final class SlotProjectionTopology {
         Serde<PracticeFeedRecord> feed = serdes.valueSerde(PracticeFeedRecord.class);
         Serde<AppointmentCommand> commands = serdes.valueSerde(AppointmentCommand.class);
         Serde<SpecificRecord> out = serdes.valueSerde();
+        Serde<AppointmentEvent> events = serdes.valueSerde(AppointmentEvent.class);
         Topology t = new Topology();
         t.addSource("practice-feed", Serdes.String().deserializer(), feed.deserializer(), Topics.PRACTICE_FEED.name());
         t.addSource("appointment-commands", Serdes.String().deserializer(), commands.deserializer(), Topics.APPOINTMENT_COMMANDS.name());
         t.addProcessor("ingest-feed", () -> new FeedIngestor(AVAILABILITY_SINK), "practice-feed");
-        t.addProcessor("decide-commands", CommandProcessor::new, "appointment-commands");
+        t.addProcessor("decide-commands", () -> new CommandProcessor(events.serializer()), "appointment-commands");
         for (StoreBuilder<?> store : SlotStores.builders(serdes)) {
             t.addStateStore(store, "ingest-feed", "decide-commands");
         }
-        t.addSink(EVENTS_SINK, Topics.APPOINTMENT_EVENTS.name(), Serdes.String().serializer(), out.serializer(), "decide-commands");
+        // Events arrive already serialised (see CommandProcessor).
+        t.addSink(EVENTS_SINK, Topics.APPOINTMENT_EVENTS.name(), Serdes.String().serializer(), Serdes.ByteArray().serializer(), "decide-commands");
         t.addSink(AVAILABILITY_SINK, Topics.SLOT_AVAILABILITY.name(), Serdes.String().serializer(), out.serializer(),
                 "ingest-feed", "decide-commands");
         return t;

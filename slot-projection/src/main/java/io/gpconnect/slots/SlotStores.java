@@ -1,14 +1,12 @@
 package io.gpconnect.slots;
 
 import io.gpconnect.schemas.appointment.Appointment;
-import io.gpconnect.schemas.event.AppointmentEvent;
 import io.gpconnect.schemas.feed.PatientPublished;
 import io.gpconnect.schemas.feed.SchedulePublished;
 import io.gpconnect.schemas.slot.SlotState;
 import io.gpconnect.topics.AvroSerdes;
 import io.gpconnect.topics.Keys;
 import org.apache.kafka.common.serialization.Serdes;
-import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.api.ProcessingContext;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.StoreBuilder;
@@ -30,18 +28,19 @@ public final class SlotStores implements PracticeBook {
     /** ODS|NHS number → patient id: registration must find a patient by the number the consumer traced on PDS. */
     public static final String PATIENTS_BY_NHS_NUMBER = "patients-by-nhs-number";
     public static final String APPOINTMENTS = "appointments";
-    /** commandId → the event that decided it, so a command delivered twice is answered, not applied, twice. */
+    /**
+     * issue time|commandId → the event that decided it, as written to gpc.appointment.events, so a command
+     * delivered twice is answered, not applied, twice. A re-delivery is the same record, issue time included, so
+     * it finds its key; keys in time order let old ones be forgotten by a range scan rather than a full one.
+     */
     public static final String DECIDED = "decided-commands";
-    /** decision time|commandId → commandId: what to forget when, found by a range scan rather than a full one. */
-    public static final String DECIDED_BY_TIME = "decided-commands-by-time";
 
     private final KeyValueStore<String, SlotState> slots;
     private final KeyValueStore<String, SchedulePublished> schedules;
     private final KeyValueStore<String, PatientPublished> patients;
     private final KeyValueStore<String, String> patientIdsByNhsNumber;
     private final KeyValueStore<String, Appointment> appointments;
-    private final KeyValueStore<String, AppointmentEvent> decided;
-    private final KeyValueStore<String, String> decidedByTime;
+    private final KeyValueStore<String, byte[]> decided;
 
     public SlotStores(ProcessingContext context) {
         this.slots = context.getStateStore(SLOTS);
@@ -50,16 +49,15 @@ public final class SlotStores implements PracticeBook {
         this.patientIdsByNhsNumber = context.getStateStore(PATIENTS_BY_NHS_NUMBER);
         this.appointments = context.getStateStore(APPOINTMENTS);
         this.decided = context.getStateStore(DECIDED);
-        this.decidedByTime = context.getStateStore(DECIDED_BY_TIME);
     }
 
     public static List<StoreBuilder<?>> builders(AvroSerdes serdes) {
         return List.of(
                 store(SLOTS, serdes), store(SCHEDULES, serdes), store(PATIENTS, serdes),
-                store(APPOINTMENTS, serdes), store(DECIDED, serdes),
-                Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(PATIENTS_BY_NHS_NUMBER), Serdes.String(), Serdes.String())
+                store(APPOINTMENTS, serdes),
+                Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(DECIDED), Serdes.String(), Serdes.ByteArray())
                         .withCachingDisabled(),
-                Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(DECIDED_BY_TIME), Serdes.String(), Serdes.String())
+                Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(PATIENTS_BY_NHS_NUMBER), Serdes.String(), Serdes.String())
                         .withCachingDisabled());
     }
 
@@ -103,8 +101,9 @@ public final class SlotStores implements PracticeBook {
         return Optional.ofNullable(appointments.get(Keys.of(ods, appointmentId)));
     }
 
-    public Optional<AppointmentEvent> decided(String commandId) {
-        return Optional.ofNullable(decided.get(commandId));
+    /** The event, as written to gpc.appointment.events, that decided the command issued at {@code issuedAt}. */
+    public Optional<byte[]> decided(String commandId, Instant issuedAt) {
+        return Optional.ofNullable(decided.get(decidedKey(commandId, issuedAt)));
     }
 
     public void putSlot(String ods, SlotState slot) {
@@ -128,9 +127,12 @@ public final class SlotStores implements PracticeBook {
         appointments.put(Keys.of(appointment.getPracticeOds(), appointment.getId()), appointment);
     }
 
-    public void putDecided(String commandId, AppointmentEvent event) {
-        decided.put(commandId, event);
-        decidedByTime.put(Keys.of(Keys.time(event.getOccurredAt()), commandId), commandId);
+    public void putDecided(String commandId, Instant issuedAt, byte[] event) {
+        decided.put(decidedKey(commandId, issuedAt), event);
+    }
+
+    private static String decidedKey(String commandId, Instant issuedAt) {
+        return Keys.of(Keys.time(issuedAt), commandId);
     }
 
     /**
@@ -138,14 +140,11 @@ public final class SlotStores implements PracticeBook {
      * where a scan of every decided command (a week of a nation's bookings) would hold up decisions.
      */
     public int forgetDecidedBefore(Instant cutoff) {
-        List<KeyValue<String, String>> expired = new ArrayList<>();
-        try (var it = decidedByTime.range(Keys.time(Instant.EPOCH), Keys.time(cutoff))) {
-            it.forEachRemaining(expired::add);
+        List<String> expired = new ArrayList<>();
+        try (var it = decided.range(Keys.time(Instant.EPOCH), Keys.time(cutoff))) {
+            it.forEachRemaining(kv -> expired.add(kv.key));
         }
-        for (var kv : expired) {
-            decided.delete(kv.value);
-            decidedByTime.delete(kv.key);
-        }
+        expired.forEach(decided::delete);
         return expired.size();
     }
 }

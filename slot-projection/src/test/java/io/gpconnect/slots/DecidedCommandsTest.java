@@ -1,10 +1,5 @@
 package io.gpconnect.slots;
 
-import io.gpconnect.schemas.Requester;
-import io.gpconnect.schemas.event.AppointmentEvent;
-import io.gpconnect.schemas.event.CommandRejected;
-import io.gpconnect.schemas.event.CommandType;
-import io.gpconnect.schemas.event.RejectionReason;
 import org.apache.avro.specific.SpecificData;
 import org.apache.avro.specific.SpecificDatumReader;
 import org.apache.avro.specific.SpecificDatumWriter;
@@ -34,43 +29,51 @@ class DecidedCommandsTest {
     @Test
     void commandsDecidedBeforeTheCutoffAreForgottenAndLaterOnesKept() {
         SlotStores stores = stores();
-        stores.putDecided("old-1", event("old-1", NOW.minus(Duration.ofDays(8))));
-        stores.putDecided("old-2", event("old-2", NOW.minus(Duration.ofDays(7)).minusMillis(1)));
-        stores.putDecided("recent", event("recent", NOW.minus(Duration.ofDays(6))));
+        Instant old1 = NOW.minus(Duration.ofDays(8));
+        Instant old2 = NOW.minus(Duration.ofDays(7)).minusMillis(1);
+        Instant recent = NOW.minus(Duration.ofDays(6));
+        stores.putDecided("old-1", old1, bytes("old-1"));
+        stores.putDecided("old-2", old2, bytes("old-2"));
+        stores.putDecided("recent", recent, bytes("recent"));
 
         int forgotten = stores.forgetDecidedBefore(NOW.minus(CommandProcessor.DEDUP_RETENTION));
 
         assertThat(forgotten).isEqualTo(2);
-        assertThat(stores.decided("old-1")).isEmpty();
-        assertThat(stores.decided("old-2")).isEmpty();
-        assertThat(stores.decided("recent")).hasValueSatisfying(e -> assertThat(e.getCommandId()).isEqualTo("recent"));
+        assertThat(stores.decided("old-1", old1)).isEmpty();
+        assertThat(stores.decided("old-2", old2)).isEmpty();
+        assertThat(stores.decided("recent", recent)).hasValueSatisfying(b -> assertThat(b).isEqualTo(bytes("recent")));
         assertThat(stores.forgetDecidedBefore(NOW.minus(CommandProcessor.DEDUP_RETENTION))).isZero();
+    }
+
+    @Test
+    void aCommandIsFoundByItsIdAndIssueTimeOnly() {
+        SlotStores stores = stores();
+        stores.putDecided("c1", NOW, bytes("c1"));
+
+        assertThat(stores.decided("c1", NOW)).isPresent();
+        assertThat(stores.decided("c1", NOW.plusMillis(1))).isEmpty();
+        assertThat(stores.decided("c2", NOW)).isEmpty();
+    }
+
+    private static byte[] bytes(String commandId) {
+        return ("decided " + commandId).getBytes(java.nio.charset.StandardCharsets.UTF_8);
     }
 
     private static SlotStores stores() {
         MockProcessorContext<String, SpecificRecord> context = new MockProcessorContext<>();
-        for (String name : List.of(SlotStores.SLOTS, SlotStores.SCHEDULES, SlotStores.PATIENTS, SlotStores.APPOINTMENTS,
-                SlotStores.DECIDED)) {
+        for (String name : List.of(SlotStores.SLOTS, SlotStores.SCHEDULES, SlotStores.PATIENTS, SlotStores.APPOINTMENTS)) {
             add(context, Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(name), Serdes.String(), avro()).withLoggingDisabled().build());
         }
-        for (String name : List.of(SlotStores.PATIENTS_BY_NHS_NUMBER, SlotStores.DECIDED_BY_TIME)) {
-            add(context, Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(name), Serdes.String(), Serdes.String())
-                    .withLoggingDisabled().build());
-        }
+        add(context, Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(SlotStores.DECIDED), Serdes.String(), Serdes.ByteArray())
+                .withLoggingDisabled().build());
+        add(context, Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(SlotStores.PATIENTS_BY_NHS_NUMBER), Serdes.String(), Serdes.String())
+                .withLoggingDisabled().build());
         return new SlotStores(context);
     }
 
     private static void add(MockProcessorContext<String, SpecificRecord> context, KeyValueStore<String, ?> store) {
         store.init(context.getStateStoreContext(), store);
         context.addStateStore(store);
-    }
-
-    private static AppointmentEvent event(String commandId, Instant at) {
-        return AppointmentEvent.newBuilder().setEventId(commandId + "/1").setCommandId(commandId).setOccurredAt(at)
-                .setRequester(Requester.newBuilder().build())
-                .setEvent(CommandRejected.newBuilder().setCommandType(CommandType.BOOK).setReason(RejectionReason.SLOT_NOT_FREE)
-                        .setDiagnostics("taken").build())
-                .build();
     }
 
     /** Plain Avro binary, no registry: these stores never leave the test. */
