@@ -55,8 +55,12 @@ public final class BenchCommand implements Callable<Integer> {
     double durationSeconds;
 
     @Option(names = "--warm-up", defaultValue = "10",
-            description = "Unrecorded warm-up seconds before each run: a fresh engine JIT-compiles for minutes, so short warm-ups measure the compiler (default ${DEFAULT-VALUE})")
+            description = "Unrecorded warm-up seconds before each run, on its own connections (default ${DEFAULT-VALUE})")
     double warmUpSeconds;
+
+    @Option(names = "--engine-warm-up", defaultValue = "60",
+            description = "Unrecorded seconds, shared by every phase, before the first measured run of each engine (default ${DEFAULT-VALUE})")
+    double engineWarmUpSeconds;
 
     @Option(names = "--max-requests", defaultValue = "200000", description = "Most requests (or journeys) per run (default ${DEFAULT-VALUE})")
     long maxRequests;
@@ -99,7 +103,7 @@ public final class BenchCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         SyntheticScale scale = new SyntheticScale(practices, practices == 0 ? 0 : practitioners, practices == 0 ? 0 : slotsPerDay,
                 practices == 0 ? 0 : 14);
-        BenchPlan plan = new BenchPlan(scale, shape(), System.out);
+        BenchPlan plan = new BenchPlan(scale, shape(), seconds(engineWarmUpSeconds), System.out);
         List<EngineRun> runs = new ArrayList<>();
         if (target != null) {
             if (bootstrapServers == null || registryUrl == null) {

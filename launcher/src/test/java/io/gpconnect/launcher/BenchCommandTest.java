@@ -18,14 +18,15 @@ class BenchCommandTest {
         Path out = Files.createTempDirectory("gpconnect-bench-test-");
 
         int exit = new CommandLine(new BenchCommand(new ServeProcess())).execute(
-                "--practices", "3", "--warm-up", "0.2", "--duration", "0.5", "--max-requests", "40",
+                "--practices", "3", "--engine-warm-up", "0.8", "--warm-up", "0.2", "--duration", "0.5", "--max-requests", "40",
                 "--workers", "2", "--booking-workers", "4", "--booking-rate", "20", "--race-clients", "4", "--race-slots", "2",
                 "--kafka-commands", "60", "--alos-phases", "kafka", "--out", out.toString());
 
         assertThat(exit).isZero();
         String report = Files.readString(out.resolve("report.md"));
         assertThat(report).contains("## Targets", "| metadata |", "| search 1-day |", "| search 14-day |", "| book (closed loop) |",
-                "| book @20/s |", "| race book |", "| 111 journey |", "| kafka decisions |", "## Exactly-once overhead", "## HTTP overhead");
+                "| book @20/s |", "| race book |", "| 111 journey |", "| kafka decisions |", "## Exactly-once overhead", "## HTTP overhead",
+                "every phase run once unrecorded for PT0.8S");
         assertThat(Files.readString(out.resolve("latency.svg"))).startsWith("<svg");
     }
 }
