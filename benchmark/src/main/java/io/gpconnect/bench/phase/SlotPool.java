@@ -30,6 +30,8 @@ import java.util.concurrent.Future;
  */
 public final class SlotPool {
     private static final ZoneId UK = ZoneId.of("Europe/London");
+    /** Searches a second apart that must all find nothing before a practice counts as having no free slot. */
+    private static final int EMPTY_ROUNDS = 10;
     /** A slot starting sooner could pass into the past while the bench runs and be refused for that. */
     private static final Duration LEAD_TIME = Duration.ofMinutes(30);
 
@@ -53,6 +55,7 @@ public final class SlotPool {
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         try {
             Map<String, Integer> lastCount = new ConcurrentHashMap<>();
+            Map<String, Integer> emptyRounds = new ConcurrentHashMap<>();
             List<FreeSlot> all = new ArrayList<>();
             List<String> pending = practices;
             while (!pending.isEmpty()) {
@@ -64,7 +67,11 @@ public final class SlotPool {
                 for (Future<Searched> f : searches) {
                     f.get().slots().forEach((ods, slots) -> {
                         Integer previous = lastCount.put(ods, slots.size());
-                        boolean settled = slots.size() >= expectedPerPractice || (previous != null && previous == slots.size() && previous > 0);
+                        // A practice with no free slot at all (booked out by an earlier bench against the same engine)
+                        // settles after EMPTY_ROUNDS searches, rather than being searched until the patience runs out.
+                        int empty = slots.isEmpty() ? emptyRounds.merge(ods, 1, Integer::sum) : 0;
+                        boolean settled = slots.size() >= expectedPerPractice || (previous != null && previous == slots.size() && previous > 0)
+                                || empty >= EMPTY_ROUNDS;
                         if (settled || System.nanoTime() > deadline) {
                             all.addAll(bookable(slots));
                         } else {
