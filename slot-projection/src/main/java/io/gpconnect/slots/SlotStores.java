@@ -136,7 +136,7 @@ public final class SlotStores implements PracticeBook {
     }
 
     /**
-     * Forgets the commands decided before {@code cutoff}. A range scan over the time index touches only those,
+     * Forgets the commands decided before {@code cutoff}. Keys begin with the issue time, so a range scan touches only those,
      * where a scan of every decided command (a week of a nation's bookings) would hold up decisions.
      */
     public int forgetDecidedBefore(Instant cutoff) {

@@ -1,21 +1,13 @@
 package io.gpconnect.slots;
 
-import org.apache.avro.specific.SpecificData;
-import org.apache.avro.specific.SpecificDatumReader;
-import org.apache.avro.specific.SpecificDatumWriter;
 import org.apache.avro.specific.SpecificRecord;
-import org.apache.avro.io.DecoderFactory;
-import org.apache.avro.io.EncoderFactory;
-import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.processor.api.MockProcessorContext;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.Stores;
 import org.junit.jupiter.api.Test;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -56,13 +48,15 @@ class DecidedCommandsTest {
     }
 
     private static byte[] bytes(String commandId) {
-        return ("decided " + commandId).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        return ("decided " + commandId).getBytes(StandardCharsets.UTF_8);
     }
 
     private static SlotStores stores() {
         MockProcessorContext<String, SpecificRecord> context = new MockProcessorContext<>();
+        // SlotStores needs every store; this test reads and writes only the decided one, so the others hold bytes.
         for (String name : List.of(SlotStores.SLOTS, SlotStores.SCHEDULES, SlotStores.PATIENTS, SlotStores.APPOINTMENTS)) {
-            add(context, Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(name), Serdes.String(), avro()).withLoggingDisabled().build());
+            add(context, Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(name), Serdes.String(), Serdes.ByteArray())
+                    .withLoggingDisabled().build());
         }
         add(context, Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(SlotStores.DECIDED), Serdes.String(), Serdes.ByteArray())
                 .withLoggingDisabled().build());
@@ -74,36 +68,5 @@ class DecidedCommandsTest {
     private static void add(MockProcessorContext<String, SpecificRecord> context, KeyValueStore<String, ?> store) {
         store.init(context.getStateStoreContext(), store);
         context.addStateStore(store);
-    }
-
-    /** Plain Avro binary, no registry: these stores never leave the test. */
-    @SuppressWarnings("unchecked")
-    private static <T extends SpecificRecord> Serde<T> avro() {
-        return Serdes.serdeFrom((topic, value) -> {
-            try {
-                ByteArrayOutputStream out = new ByteArrayOutputStream();
-                out.write(value.getSchema().getFullName().getBytes(java.nio.charset.StandardCharsets.UTF_8));
-                out.write(0);
-                var encoder = EncoderFactory.get().binaryEncoder(out, null);
-                new SpecificDatumWriter<T>(value.getSchema()).write(value, encoder);
-                encoder.flush();
-                return out.toByteArray();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }, (topic, bytes) -> {
-            try {
-                int zero = 0;
-                while (bytes[zero] != 0) {
-                    zero++;
-                }
-                Class<T> type = (Class<T>) Class.forName(new String(bytes, 0, zero, java.nio.charset.StandardCharsets.UTF_8));
-                var schema = SpecificData.get().getSchema(type);
-                return new SpecificDatumReader<T>(schema).read(null,
-                        DecoderFactory.get().binaryDecoder(bytes, zero + 1, bytes.length - zero - 1, null));
-            } catch (IOException | ClassNotFoundException e) {
-                throw new IllegalStateException(e);
-            }
-        });
     }
 }

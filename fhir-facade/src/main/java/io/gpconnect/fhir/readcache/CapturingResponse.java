@@ -38,16 +38,12 @@ public final class CapturingResponse extends HttpServletResponseWrapper {
             text = new StringBuilder(16 * 1024);
             Writer container = super.getWriter();
             writer = new PrintWriter(new Writer() {
+                // Strings reach this too: Writer copies them through its own small buffer. One path, and the text
+                // is kept by array copy, not character by character through a CharSequence.
                 @Override
                 public void write(char[] buf, int off, int len) throws IOException {
                     container.write(buf, off, len);
-                    keep(java.nio.CharBuffer.wrap(buf), off, off + len);
-                }
-
-                @Override
-                public void write(String s, int off, int len) throws IOException {
-                    container.write(s, off, len);
-                    keep(s, off, off + len);
+                    keep(buf, off, len);
                 }
 
                 @Override
@@ -64,9 +60,9 @@ public final class CapturingResponse extends HttpServletResponseWrapper {
         return writer;
     }
 
-    private void keep(CharSequence chars, int start, int end) {
+    private void keep(char[] buf, int off, int len) {
         if (!overflow) {
-            text.append(chars, start, end);
+            text.append(buf, off, len);
             overflow = text.length() > MAX_CHARS;
         }
     }

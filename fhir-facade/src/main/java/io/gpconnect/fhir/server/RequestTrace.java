@@ -3,6 +3,8 @@ package io.gpconnect.fhir.server;
 import jakarta.servlet.http.HttpServletRequest;
 import org.slf4j.MDC;
 
+import java.util.regex.Pattern;
+
 /**
  * The consumer's Ssp-TraceID in the logging context (SLF4J MDC, key {@value #KEY}) while its request is handled,
  * so that anything logged on the way, an unexpected failure above all, names the request it belongs to. Cleared
@@ -25,7 +27,7 @@ public final class RequestTrace implements AutoCloseable {
         return new RequestTrace();
     }
 
-    private static final java.util.regex.Pattern UNSAFE = java.util.regex.Pattern.compile("[\\s\"\\\\\\p{Cntrl}=]");
+    private static final Pattern UNSAFE = Pattern.compile("[\\s\"\\\\\\p{Cntrl}=]");
 
     /** The header is the consumer's: one token, bounded, so a log line stays one parseable line. */
     static String clean(String value) {

@@ -8,7 +8,10 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 
 /**
  * What every request did: a latency timer per GP Connect interaction and status, and one access-log line in
@@ -17,10 +20,10 @@ import java.util.concurrent.TimeUnit;
 public final class Traffic {
     private static final Logger access = LoggerFactory.getLogger("gpconnect.access");
 
-    private static final java.util.regex.Pattern UNSAFE = java.util.regex.Pattern.compile("[\"\\\\\\p{Cntrl}]");
+    private static final Pattern UNSAFE = Pattern.compile("[\"\\\\\\p{Cntrl}]");
 
     private final MeterRegistry meters;
-    private final java.util.Map<String, Timer> timers = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, Timer> timers = new ConcurrentHashMap<>();
 
     /** @param meters where the timers go; null for none */
     public Traffic(MeterRegistry meters) {
