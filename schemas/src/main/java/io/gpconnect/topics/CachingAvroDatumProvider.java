@@ -12,18 +12,33 @@ import java.util.concurrent.ConcurrentHashMap;
  * Apicurio's datum provider, minus its per-record cost: the default one computes the schema's parsing
  * fingerprint (normalise the whole schema to text, then hash it) on every serialise and deserialise, only to
  * find a reader or writer it already has. Every view lookup and every state-store read pays that, and under
- * load it was the largest single cost of a slot search. The schemas it is handed are the registry client's
- * cached instances and our generated classes' SCHEMA$, so a cache keyed on the schema itself hits on the
- * {@code ==} check of {@link Schema#equals} with the hash Avro already caches.
+ * load it was the largest single cost of a slot search.
+ * <p>
+ * Readers are looked up by the very schema instance first: the registry client forgets its parsed schemas
+ * every check period (30 s) and parses them again, so after the first period the instance a record brings is
+ * equal to, but not the same as, the map's key, and a map lookup became a deep {@link Schema#equals} of the
+ * whole record schema for every record read (a twentieth of the views' thread in ./gpconnect bench). The map
+ * stays as the fallback that keeps one reader per distinct schema.
  */
 public final class CachingAvroDatumProvider<T> extends DefaultAvroDatumProvider<T> {
     private final Map<Schema, DatumReader<T>> readers = new ConcurrentHashMap<>();
     private final Map<Schema, DatumWriter<T>> specificWriters = new ConcurrentHashMap<>();
     private final Map<Schema, DatumWriter<T>> genericWriters = new ConcurrentHashMap<>();
+    /** The last schema instance asked for and its reader: a serde almost always reads one writer schema. */
+    private volatile LastReader<T> last;
+
+    private record LastReader<T>(Schema schema, DatumReader<T> reader) {
+    }
 
     @Override
     public DatumReader<T> createDatumReader(Schema schema) {
-        return readers.computeIfAbsent(schema, super::createDatumReader);
+        LastReader<T> l = last;
+        if (l != null && l.schema() == schema) {
+            return l.reader();
+        }
+        DatumReader<T> reader = readers.computeIfAbsent(schema, super::createDatumReader);
+        last = new LastReader<>(schema, reader);
+        return reader;
     }
 
     @Override

@@ -3,6 +3,8 @@ package io.gpconnect.launcher.ops;
 import io.gpconnect.launcher.operations.ConsumerLag;
 import io.gpconnect.schemas.event.AppointmentEvent;
 import io.gpconnect.schemas.event.CommandRejected;
+import io.gpconnect.schemas.event.CommandType;
+import io.gpconnect.schemas.event.RejectionReason;
 import io.gpconnect.store.appointments.AppliedEventListener;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
@@ -16,6 +18,8 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import org.apache.kafka.streams.KafkaStreams;
 
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The engine's metrics in Prometheus form: command outcomes by kind and rejection reason, Kafka Streams
@@ -25,6 +29,8 @@ import java.util.Locale;
 public final class EngineMetrics implements AutoCloseable {
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final JvmGcMetrics gc = new JvmGcMetrics();
+    /** gpconnect.commands.decided by event class, or by command and reason for a rejection. */
+    private final Map<Object, Counter> decided = new ConcurrentHashMap<>();
 
     public EngineMetrics() {
         new JvmMemoryMetrics().bindTo(registry);
@@ -71,16 +77,25 @@ public final class EngineMetrics implements AutoCloseable {
 
     private void count(AppointmentEvent event) {
         Object e = event.getEvent();
+        // A handful of distinct counters, each built once: registering on every event hashed the meter's
+        // name and tags for every decision the views applied.
+        Object key = e instanceof CommandRejected r ? new Rejection(r.getCommandType(), r.getReason()) : e.getClass();
+        decided.computeIfAbsent(key, k -> decidedCounter(e)).increment();
+    }
+
+    private record Rejection(CommandType command, RejectionReason reason) {
+    }
+
+    private Counter decidedCounter(Object e) {
         String outcome = e.getClass().getSimpleName();
         String reason = e instanceof CommandRejected r ? r.getReason().name() : "none";
         String command = e instanceof CommandRejected r ? r.getCommandType().name() : commandOf(outcome);
-        Counter.builder("gpconnect.commands.decided")
+        return Counter.builder("gpconnect.commands.decided")
                 .description("Commands decided by the slot projection, by command, outcome and rejection reason")
                 .tag("command", command.toLowerCase(Locale.ROOT))
                 .tag("outcome", outcome)
                 .tag("reason", reason)
-                .register(registry)
-                .increment();
+                .register(registry);
     }
 
     private static String commandOf(String outcome) {
