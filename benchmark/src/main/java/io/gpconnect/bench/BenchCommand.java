@@ -59,8 +59,16 @@ public final class BenchCommand implements Callable<Integer> {
     double warmUpSeconds;
 
     @Option(names = "--engine-warm-up", defaultValue = "60",
-            description = "Unrecorded seconds, shared by every phase, before the first measured run of each engine (default ${DEFAULT-VALUE})")
+            description = "Unrecorded seconds of a warm-up pass, shared by every phase, before the first measured run of each engine (default ${DEFAULT-VALUE})")
     double engineWarmUpSeconds;
+
+    @Option(names = "--engine-warm-up-max", defaultValue = "300",
+            description = "Warm-up passes repeat until the engine's JIT compiler settles, for at most these seconds in all (default ${DEFAULT-VALUE})")
+    double engineWarmUpMaxSeconds;
+
+    @Option(names = "--jit-settled", defaultValue = "0.1",
+            description = "The JIT has settled when its threads used at most this much of a core during a warm-up pass (default ${DEFAULT-VALUE})")
+    double jitSettledCores;
 
     @Option(names = "--max-requests", defaultValue = "200000", description = "Most requests (or journeys) per run (default ${DEFAULT-VALUE})")
     long maxRequests;
@@ -103,7 +111,8 @@ public final class BenchCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         SyntheticScale scale = new SyntheticScale(practices, practices == 0 ? 0 : practitioners, practices == 0 ? 0 : slotsPerDay,
                 practices == 0 ? 0 : 14);
-        BenchPlan plan = new BenchPlan(scale, shape(), seconds(engineWarmUpSeconds), System.out);
+        BenchPlan plan = new BenchPlan(scale, shape(),
+                new EngineWarmUp(seconds(engineWarmUpSeconds), seconds(Math.max(engineWarmUpSeconds, engineWarmUpMaxSeconds)), jitSettledCores), System.out);
         List<EngineRun> runs = new ArrayList<>();
         if (target != null) {
             if (bootstrapServers == null || registryUrl == null) {

@@ -18,7 +18,7 @@ class BenchCommandTest {
         Path out = Files.createTempDirectory("gpconnect-bench-test-");
 
         int exit = new CommandLine(new BenchCommand(new ServeProcess())).execute(
-                "--practices", "3", "--engine-warm-up", "0.8", "--warm-up", "0.2", "--duration", "0.5", "--max-requests", "40",
+                "--practices", "3", "--engine-warm-up", "0.8", "--engine-warm-up-max", "1.6", "--warm-up", "0.2", "--duration", "0.5", "--max-requests", "40",
                 "--workers", "2", "--booking-workers", "4", "--booking-rate", "20", "--race-clients", "4", "--race-slots", "2",
                 "--kafka-commands", "60", "--alos-phases", "kafka", "--out", out.toString());
 
@@ -26,7 +26,8 @@ class BenchCommandTest {
         String report = Files.readString(out.resolve("report.md"));
         assertThat(report).contains("## Targets", "| metadata |", "| search 1-day |", "| search 14-day |", "| book (closed loop) |",
                 "| book @20/s |", "| race book |", "| 111 journey |", "| kafka decisions |", "## Exactly-once overhead", "## HTTP overhead",
-                "every phase run once unrecorded for PT0.8S");
+                "every phase run unrecorded for PT0.8S a pass");
+        assertThat(report).containsPattern("Warm-up: every phase for 0\\.1 s a pass, not recorded, \\d+ pass\\(es\\) in \\d+ s; JIT compiler cores per pass: \\d+\\.\\d\\d");
         assertThat(Files.readString(out.resolve("latency.svg"))).startsWith("<svg");
     }
 }

@@ -31,6 +31,9 @@ public final class MarkdownReport {
         }
         for (EngineRun run : runs) {
             md.append("\n## ").append(run.label()).append("\n\n");
+            if (!run.warmUp().isEmpty()) {
+                md.append("Warm-up: ").append(run.warmUp()).append(".\n\n");
+            }
             run.peakRssBytes().ifPresent(b -> md.append("Engine process peak RSS: ").append(TargetCheck.mb(b)).append(".\n\n"));
             md.append("| operation | requests | throughput /s | p50 ms | p95 ms | p99 ms | max ms | ok | conflicts | errors | statuses "
                     + "| engine CPU ms/req | engine cores | bench cores |\n");

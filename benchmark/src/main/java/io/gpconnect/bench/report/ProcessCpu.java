@@ -18,15 +18,19 @@ public final class ProcessCpu {
 
     public static OptionalDouble seconds(long pid) {
         try {
-            String stat = Files.readString(Path.of("/proc", String.valueOf(pid), "stat"));
-            // The command name (field 2) may contain spaces; fields are counted from after its closing parenthesis.
-            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-            long utime = Long.parseLong(f[11]);
-            long stime = Long.parseLong(f[12]);
-            return OptionalDouble.of((utime + stime) / TICKS_PER_SECOND);
+            return fromStat(Files.readString(Path.of("/proc", String.valueOf(pid), "stat")));
         } catch (IOException | RuntimeException e) {
             return OptionalDouble.empty();
         }
+    }
+
+    /** User + system seconds from a process's or a thread's stat line. */
+    static OptionalDouble fromStat(String stat) {
+        // The command name (field 2) may contain spaces; fields are counted from after its closing parenthesis.
+        String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        long utime = Long.parseLong(f[11]);
+        long stime = Long.parseLong(f[12]);
+        return OptionalDouble.of((utime + stime) / TICKS_PER_SECOND);
     }
 
     public static OptionalDouble self() {

@@ -18,14 +18,15 @@ class ReportTest {
     @Test
     void markdownNamesEveryTargetAndTheOverheadRatios() {
         EngineRun eos = new EngineRun("exactly-once", "exactly_once_v2",
-                List.of(result("metadata", 2_000), result("search 1-day", 1_500), result("kafka decisions", 5_000)), OptionalLong.of(800L << 20));
-        EngineRun alos = new EngineRun("at-least-once", "at_least_once", List.of(result("kafka decisions", 6_000)), OptionalLong.empty());
+                List.of(result("metadata", 2_000), result("search 1-day", 1_500), result("kafka decisions", 5_000)), OptionalLong.of(800L << 20),
+                "2 passes in 150 s; JIT compiler cores per pass: 0.61, 0.07");
+        EngineRun alos = new EngineRun("at-least-once", "at_least_once", List.of(result("kafka decisions", 6_000)), OptionalLong.empty(), "");
 
         String md = MarkdownReport.render("setup", List.of(eos, alos), "latency.svg");
 
         assertThat(md).contains("| slot search, 1 day, demo practice | ≥ 1,000 /s |", "| booking over HTTP | ≥ 1,000 /s | not run | – |",
                 "| memory of serve (peak RSS) | < 1536 MB | 800 MB | yes |", "## Exactly-once overhead", "## HTTP overhead",
-                "![latency percentiles](latency.svg)");
+                "![latency percentiles](latency.svg)", "Warm-up: 2 passes in 150 s; JIT compiler cores per pass: 0.61, 0.07.");
         assertThat(md).containsPattern("\\| kafka decisions \\| [\\d,]+ \\| [\\d,]+ \\| \\d+\\.\\d\\d \\|");
     }
 
