@@ -90,7 +90,7 @@ final class BenchPlan {
                 context.slots(), warm);
         long started = System.nanoTime();
         List<String> compiler = new ArrayList<>();
-        for (int pass = 1; ; pass++) {
+        while (true) {
             long passStarted = System.nanoTime();
             OptionalDouble compiledBefore = compilerSeconds(target);
             for (String name : phaseNames) {
