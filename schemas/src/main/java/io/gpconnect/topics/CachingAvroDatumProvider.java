@@ -14,11 +14,11 @@ import java.util.concurrent.ConcurrentHashMap;
  * find a reader or writer it already has. Every view lookup and every state-store read pays that, and under
  * load it was the largest single cost of a slot search.
  * <p>
- * Readers are looked up by the very schema instance first: the registry client forgets its parsed schemas
- * every check period (30 s) and parses them again, so after the first period the instance a record brings is
- * equal to, but not the same as, the map's key, and a map lookup became a deep {@link Schema#equals} of the
- * whole record schema for every record read (a twentieth of the views' thread in ./gpconnect bench). The map
- * stays as the fallback that keeps one reader per distinct schema.
+ * Readers are looked up by the very schema instance first. One serde can meet the same schema as more than one
+ * instance (Apicurio parses each registry id it reads on its own; seen in `serve`: two SlotState instances
+ * reaching the free-slot view's reader), and when the instance a record brought was not the map's key, the map
+ * lookup was a deep {@link Schema#equals} of the whole record schema for every record read (a twentieth of the
+ * views' thread in ./gpconnect bench). The map stays as the fallback that keeps one reader per distinct schema.
  */
 public final class CachingAvroDatumProvider<T> extends DefaultAvroDatumProvider<T> {
     private final Map<Schema, DatumReader<T>> readers = new ConcurrentHashMap<>();

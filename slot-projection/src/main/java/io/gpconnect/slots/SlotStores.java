@@ -110,8 +110,9 @@ public final class SlotStores implements PracticeBook {
         slots.put(Keys.of(ods, slot.getId()), slot);
     }
 
+    /** put(key, null) deletes without reading: delete() fetches and decodes the old value only to return it. */
     public void removeSlot(String ods, String slotId) {
-        slots.delete(Keys.of(ods, slotId));
+        slots.put(Keys.of(ods, slotId), null);
     }
 
     public void putSchedule(String ods, SchedulePublished schedule) {
@@ -144,7 +145,7 @@ public final class SlotStores implements PracticeBook {
         try (var it = decided.range(Keys.time(Instant.EPOCH), Keys.time(cutoff))) {
             it.forEachRemaining(kv -> expired.add(kv.key));
         }
-        expired.forEach(decided::delete);
+        expired.forEach(key -> decided.put(key, null)); // no read of each old value, as delete() would
         return expired.size();
     }
 }
