@@ -1,23 +1,11 @@
 package io.gpconnect.launcher;
 
-import io.gpconnect.schemas.BookingOrganisation;
-import io.gpconnect.schemas.Requester;
-import io.gpconnect.schemas.command.AppointmentCommand;
-import io.gpconnect.schemas.command.BookAppointment;
 import io.gpconnect.schemas.event.AppointmentBooked;
 import io.gpconnect.schemas.event.AppointmentEvent;
-import io.gpconnect.topics.Topics;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 
 import java.net.http.HttpResponse;
-import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -38,14 +26,9 @@ class RedeliveredCommandTest {
         FreeSlots.Found slot = free.get(free.size() - 1);
         String commandId = "redelivered-" + UUID.randomUUID();
         String appointmentId = UUID.randomUUID().toString();
-        byte[] record = engine.settings().serdes().valueSerde(AppointmentCommand.class).serializer()
-                .serialize(Topics.APPOINTMENT_COMMANDS.name(), book(commandId, appointmentId, slot));
+        byte[] record = BookCommands.serialised(engine, BookCommands.book(commandId, appointmentId, slot));
 
-        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(
-                Map.of("bootstrap.servers", engine.settings().bootstrapServers()), new StringSerializer(), new ByteArraySerializer())) {
-            producer.send(new ProducerRecord<>(Topics.APPOINTMENT_COMMANDS.name(), "A20047", record)).get();
-            producer.send(new ProducerRecord<>(Topics.APPOINTMENT_COMMANDS.name(), "A20047", record)).get();
-        }
+        BookCommands.send(engine, record, 2);
 
         List<AppointmentEvent> answers = List.of();
         long deadline = System.currentTimeMillis() + 30_000;
@@ -69,29 +52,5 @@ class RedeliveredCommandTest {
         }
         assertThat(read.statusCode()).as(read.body()).isEqualTo(200);
         assertThat(slotStillOffered).isFalse();
-    }
-
-    private static AppointmentCommand book(String commandId, String appointmentId, FreeSlots.Found slot) {
-        Instant now = Instant.now();
-        BookAppointment book = BookAppointment.newBuilder()
-                .setAppointmentId(appointmentId)
-                .setSlotIds(List.of(slot.id()))
-                .setStart(OffsetDateTime.parse(slot.start()).toInstant())
-                .setEnd(OffsetDateTime.parse(slot.end()).toInstant())
-                .setCreated(now)
-                .setDescription("Delivered twice")
-                .setPatientId("2")
-                .setLocationId(slot.locationRef().substring("Location/".length()))
-                .setPractitionerId(slot.practitionerRef() == null ? null : slot.practitionerRef().substring("Practitioner/".length()))
-                .setPractitionerParticipantStatus(slot.practitionerRef() == null ? null : "accepted")
-                .setBookingOrganisation(BookingOrganisation.newBuilder().setContainedId("1").setOdsCode("A20047")
-                        .setName("Booking organisation of the slot search").setTelecom(List.of()).build())
-                .build();
-        return AppointmentCommand.newBuilder()
-                .setCommandId(commandId)
-                .setIssuedAt(now)
-                .setRequester(Requester.newBuilder().setFromAsid("200000000359").setOrganisationOds("A20047").setTraceId(commandId).build())
-                .setCommand(book)
-                .build();
     }
 }
