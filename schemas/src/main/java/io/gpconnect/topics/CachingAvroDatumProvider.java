@@ -1,9 +1,11 @@
 package io.gpconnect.topics;
 
+import io.apicurio.registry.serde.avro.AvroSerdeConfig;
 import io.apicurio.registry.serde.avro.DefaultAvroDatumProvider;
 import org.apache.avro.Schema;
 import org.apache.avro.io.DatumReader;
 import org.apache.avro.io.DatumWriter;
+import org.apache.avro.specific.SpecificRecordBase;
 
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -24,6 +26,7 @@ public final class CachingAvroDatumProvider<T> extends DefaultAvroDatumProvider<
     private final Map<Schema, DatumReader<T>> readers = new ConcurrentHashMap<>();
     private final Map<Schema, DatumWriter<T>> specificWriters = new ConcurrentHashMap<>();
     private final Map<Schema, DatumWriter<T>> genericWriters = new ConcurrentHashMap<>();
+    private boolean specific;
     /** The last schema instance asked for and its reader: a serde almost always reads one writer schema. */
     private volatile LastReader<T> last;
 
@@ -36,14 +39,34 @@ public final class CachingAvroDatumProvider<T> extends DefaultAvroDatumProvider<
         if (l != null && l.schema() == schema) {
             return l.reader();
         }
-        DatumReader<T> reader = readers.computeIfAbsent(schema, super::createDatumReader);
+        DatumReader<T> reader = readers.computeIfAbsent(schema, this::newReader);
         last = new LastReader<>(schema, reader);
         return reader;
     }
 
     @Override
+    public void configure(AvroSerdeConfig config) {
+        super.configure(config);
+        specific = config.useSpecificAvroReader();
+    }
+
+    /** Our records written with their own schema read themselves ({@link OwnSchemaReader}); others as Apicurio would. */
+    private DatumReader<T> newReader(Schema writer) {
+        DatumReader<T> own = specific ? OwnSchemaReader.forWriterSchema(writer) : null;
+        return own != null ? own : super.createDatumReader(writer);
+    }
+
+    /**
+     * Our generated records write themselves ({@link CustomCodedWriter}) when the schema asked for is their own,
+     * which it is for everything we serialise; anything else gets Apicurio's writer.
+     */
+    @Override
     public DatumWriter<T> createDatumWriter(T data, Schema schema) {
-        Map<Schema, DatumWriter<T>> writers = data instanceof org.apache.avro.specific.SpecificRecord ? specificWriters : genericWriters;
-        return writers.computeIfAbsent(schema, s -> super.createDatumWriter(data, s));
+        if (data instanceof SpecificRecordBase record) {
+            return specificWriters.computeIfAbsent(schema, s -> s.equals(record.getSchema())
+                    ? new CustomCodedWriter<>()
+                    : super.createDatumWriter(data, s));
+        }
+        return genericWriters.computeIfAbsent(schema, s -> super.createDatumWriter(data, s));
     }
 }

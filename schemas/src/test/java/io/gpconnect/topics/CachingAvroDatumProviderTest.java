@@ -1,11 +1,22 @@
 package io.gpconnect.topics;
 
+import io.apicurio.registry.serde.avro.AvroSerdeConfig;
 import io.gpconnect.schemas.slot.SlotState;
+import io.gpconnect.schemas.slot.SlotStatus;
 import org.apache.avro.Schema;
 import org.apache.avro.io.DatumReader;
+import org.apache.avro.io.DatumWriter;
+import org.apache.avro.io.DecoderFactory;
+import org.apache.avro.io.EncoderFactory;
+import org.apache.avro.specific.SpecificDatumWriter;
 import org.junit.jupiter.api.Test;
 
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -38,5 +49,59 @@ class CachingAvroDatumProviderTest {
         assertThat(otherReader).isNotSameAs(slotReader);
         assertThat(provider.createDatumReader(slot)).isSameAs(slotReader);
         assertThat(provider.createDatumReader(other)).isSameAs(otherReader);
+    }
+
+    @Test
+    void ourRecordsWriteTheBytesAvrosWriterDoesIntoApicuriosUnbufferedEncoder() throws IOException {
+        CachingAvroDatumProvider<Object> provider = new CachingAvroDatumProvider<>();
+        SlotState small = slot(3);
+        SlotState large = slot(2_000); // beyond the writer's first buffer
+        DatumWriter<Object> writer = provider.createDatumWriter(small, SlotState.getClassSchema());
+        assertThat(writer).isInstanceOf(CustomCodedWriter.class);
+
+        for (SlotState slot : List.of(small, large, small)) {
+            assertThat(written(writer, slot)).isEqualTo(written(new SpecificDatumWriter<>(SlotState.getClassSchema()), slot));
+        }
+    }
+
+    @Test
+    void ourRecordsWrittenWithTheirOwnSchemaReadThemselvesOthersAreResolvedByAvro() throws IOException {
+        CachingAvroDatumProvider<Object> provider = new CachingAvroDatumProvider<>();
+        provider.configure(new AvroSerdeConfig(Map.of("apicurio.registry.use-specific-avro-reader", "true")));
+        SlotState slot = slot(2);
+        byte[] bytes = written(new SpecificDatumWriter<>(SlotState.getClassSchema()), slot);
+
+        DatumReader<Object> own = provider.createDatumReader(SlotState.getClassSchema());
+        assertThat(own).isInstanceOf(OwnSchemaReader.class);
+        assertThat(own.read(null, DecoderFactory.get().binaryDecoder(bytes, null))).isEqualTo(slot);
+
+        // An older writer schema (without appointmentId): Avro resolves it, and the new field takes its default.
+        Schema older = Schema.createRecord("SlotState", null, "io.gpconnect.schemas.slot", false,
+                SlotState.getClassSchema().getFields().stream()
+                        .filter(f -> !f.name().equals("appointmentId"))
+                        .map(f -> new Schema.Field(f, f.schema()))
+                        .toList());
+        DatumReader<Object> resolving = provider.createDatumReader(older);
+        assertThat(resolving).isNotInstanceOf(OwnSchemaReader.class);
+        byte[] olderBytes = written(new SpecificDatumWriter<>(older), slot);
+        assertThat(olderBytes).isNotEqualTo(bytes);
+        assertThat(resolving.read(null, DecoderFactory.get().binaryDecoder(olderBytes, null))).isEqualTo(slot);
+    }
+
+    private static byte[] written(DatumWriter<Object> writer, Object datum) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        writer.write(datum, EncoderFactory.get().directBinaryEncoder(out, null));
+        return out.toByteArray();
+    }
+
+    private static SlotState slot(int bookableOdsCodes) {
+        return SlotState.newBuilder()
+                .setId("slot-1").setScheduleId("schedule-1")
+                .setStart(Instant.parse("2026-11-25T09:00:00Z")).setEnd(Instant.parse("2026-11-25T09:10:00Z"))
+                .setServiceType("General GP").setDeliveryChannel("In-person")
+                .setStatus(SlotStatus.FREE)
+                .setBookableOdsCodes(IntStream.range(0, bookableOdsCodes).mapToObj(i -> "ODS" + i).toList())
+                .setAppointmentId(null)
+                .build();
     }
 }
