@@ -32,8 +32,14 @@ final class CustomCodedWriter<T> implements DatumWriter<T> {
     public void write(T datum, Encoder out) throws IOException {
         Scratch scratch = SCRATCH.get();
         scratch.bytes.reset();
-        ((SpecificRecordBase) datum).customEncode(scratch.encoder);
-        scratch.encoder.flush();
+        try {
+            ((SpecificRecordBase) datum).customEncode(scratch.encoder);
+            scratch.encoder.flush();
+        } catch (IOException | RuntimeException e) {
+            // The encoder may still hold part of this record, which its next flush would put before the next one.
+            SCRATCH.remove();
+            throw e;
+        }
         out.writeFixed(scratch.bytes.array, 0, scratch.bytes.size);
     }
 

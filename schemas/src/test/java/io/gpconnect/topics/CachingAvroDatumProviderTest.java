@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class CachingAvroDatumProviderTest {
 
@@ -86,6 +87,19 @@ class CachingAvroDatumProviderTest {
         byte[] olderBytes = written(new SpecificDatumWriter<>(older), slot);
         assertThat(olderBytes).isNotEqualTo(bytes);
         assertThat(resolving.read(null, DecoderFactory.get().binaryDecoder(olderBytes, null))).isEqualTo(slot);
+    }
+
+    @Test
+    void aRecordThatFailsToEncodeLeavesNothingBehindForTheNext() throws IOException {
+        CachingAvroDatumProvider<Object> provider = new CachingAvroDatumProvider<>();
+        SlotState valid = slot(3);
+        DatumWriter<Object> writer = provider.createDatumWriter(valid, SlotState.getClassSchema());
+        // Built without the builder's checks: serviceType must not be null, and encoding stops there.
+        SlotState broken = new SlotState(valid.getId(), valid.getScheduleId(), valid.getStart(), valid.getEnd(), null,
+                valid.getDeliveryChannel(), valid.getStatus(), true, List.of(), List.of(), null);
+
+        assertThatThrownBy(() -> written(writer, broken)).isInstanceOf(NullPointerException.class);
+        assertThat(written(writer, valid)).isEqualTo(written(new SpecificDatumWriter<>(SlotState.getClassSchema()), valid));
     }
 
     private static byte[] written(DatumWriter<Object> writer, Object datum) throws IOException {
