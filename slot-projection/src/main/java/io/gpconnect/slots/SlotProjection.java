@@ -1,5 +1,6 @@
 package io.gpconnect.slots;
 
+import io.gpconnect.topics.BoundedRocksDbMemory;
 import io.gpconnect.topics.EngineSettings;
 import io.gpconnect.topics.ReplaceFailedThread;
 import org.apache.kafka.streams.CloseOptions;
@@ -40,6 +41,10 @@ public final class SlotProjection implements AutoCloseable {
             p.put(StreamsConfig.producerPrefix("linger.ms"), String.valueOf(Math.min(5, settings.commitIntervalMs())));
             p.put(StreamsConfig.producerPrefix("batch.size"), String.valueOf(256 * 1024));
         }
+        // The projection reads its stores by key (the weekly scan of old command ids aside), so its stores can
+        // gather more flushed files before compacting: compaction CPU per decision 12.5 → 7.6 µs (./gpconnect
+        // bench kafka phase, settled engine, both applications' stores at 10), no change seen in read cost.
+        p.put(BoundedRocksDbMemory.LEVEL0_COMPACTION_TRIGGER_CONFIG, "10");
         this.streams = new KafkaStreams(SlotProjectionTopology.build(settings.serdes()), p);
         streams.setUncaughtExceptionHandler(new ReplaceFailedThread(APPLICATION_ID));
     }
