@@ -64,7 +64,7 @@ public final class CachingAvroDatumProvider<T> extends DefaultAvroDatumProvider<
     public DatumWriter<T> createDatumWriter(T data, Schema schema) {
         if (data instanceof SpecificRecordBase record) {
             return specificWriters.computeIfAbsent(schema, s -> s.equals(record.getSchema())
-                    ? new CustomCodedWriter<>()
+                    ? new CustomCodedWriter<>(s)
                     : super.createDatumWriter(data, s));
         }
         return genericWriters.computeIfAbsent(schema, s -> super.createDatumWriter(data, s));

@@ -5,6 +5,7 @@ import org.apache.avro.io.BinaryEncoder;
 import org.apache.avro.io.DatumWriter;
 import org.apache.avro.io.Encoder;
 import org.apache.avro.io.EncoderFactory;
+import org.apache.avro.specific.SpecificDatumWriter;
 import org.apache.avro.specific.SpecificRecordBase;
 
 import java.io.IOException;
@@ -22,6 +23,12 @@ import java.util.Arrays;
  */
 final class CustomCodedWriter<T> implements DatumWriter<T> {
     private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
+    /** For encoders other than binary ones (Apicurio's JSON encoding), which must be driven field by field. */
+    private final DatumWriter<T> avros;
+
+    CustomCodedWriter(Schema schema) {
+        this.avros = new SpecificDatumWriter<>(schema);
+    }
 
     @Override
     public void setSchema(Schema schema) {
@@ -30,6 +37,10 @@ final class CustomCodedWriter<T> implements DatumWriter<T> {
 
     @Override
     public void write(T datum, Encoder out) throws IOException {
+        if (!(out instanceof BinaryEncoder)) {
+            avros.write(datum, out);
+            return;
+        }
         Scratch scratch = SCRATCH.get();
         scratch.bytes.reset();
         try {
