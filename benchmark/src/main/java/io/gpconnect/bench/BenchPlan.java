@@ -14,6 +14,7 @@ import io.gpconnect.bench.report.CompilerCpu;
 import io.gpconnect.bench.report.CpuTimeline;
 import io.gpconnect.bench.report.EngineRun;
 import io.gpconnect.bench.report.ResidentMemory;
+import io.gpconnect.bench.report.TargetCheck;
 import io.gpconnect.bench.scale.SyntheticScale;
 import io.gpconnect.bench.target.Target;
 
@@ -60,9 +61,9 @@ final class BenchPlan {
                     OperationResult r = cpu.charge(measured);
                     results.add(r);
                     progress.printf(Locale.ROOT, "[%s] %-18s %,8d req %,8.0f /s  p50 %7.2f  p95 %7.2f  p99 %7.2f  max %7.1f ms  "
-                                    + "errors %d  engine CPU %.2f ms/req%n", label, r.name(), r.requests(), r.throughput(),
+                                    + "errors %d  engine CPU %s ms/req%n", label, r.name(), r.requests(), r.throughput(),
                             r.percentileMillis(50), r.percentileMillis(95), r.percentileMillis(99), r.maxMillis(), r.errors(),
-                            r.engineCpuMillisPerRequest());
+                            TargetCheck.cpu(r.engineCpuMillisPerRequest()));
                 }
             }
         }

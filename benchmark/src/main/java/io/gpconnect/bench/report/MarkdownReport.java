@@ -39,10 +39,11 @@ public final class MarkdownReport {
                     + "| engine CPU ms/req | engine cores | bench cores |\n");
             md.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---:|---:|---:|\n");
             for (OperationResult r : run.results()) {
-                md.append(String.format(Locale.ROOT, "| %s | %d | %s | %.2f | %.2f | %.2f | %.1f | %d | %d | %d | %s | %.2f | %.2f | %.2f |%n",
+                md.append(String.format(Locale.ROOT, "| %s | %d | %s | %.2f | %.2f | %.2f | %.1f | %d | %d | %d | %s | %s | %s | %s |%n",
                         r.name(), r.requests(), TargetCheck.fmt(r.throughput()), r.percentileMillis(50), r.percentileMillis(95),
                         r.percentileMillis(99), r.maxMillis(), r.succeeded(), r.conflicts(), r.errors(), r.statuses(),
-                        r.engineCpuMillisPerRequest(), r.cpu().engineSeconds() / r.seconds(), r.cpu().benchSeconds() / r.seconds()));
+                        TargetCheck.cpu(r.engineCpuMillisPerRequest()), TargetCheck.cpu(r.cpu().engineSeconds() / r.seconds()),
+                        TargetCheck.cpu(r.cpu().benchSeconds() / r.seconds())));
             }
             md.append("\nCPU columns: the engine's and the bench's process CPU over each measured interval (cores = CPU seconds per ")
                     .append("second). The 111 steps share one interval, so each of their rows shows the CPU of a whole journey.\n");

@@ -49,6 +49,11 @@ public record TargetCheck(String target, String required, String measured, Optio
         return String.format(Locale.ROOT, "%d MB", bytes / (1024 * 1024));
     }
 
+    /** A CPU figure, or "n/a" where it was not measured (an engine the bench was not given the pid of). */
+    public static String cpu(double v) {
+        return Double.isNaN(v) ? "n/a" : String.format(Locale.ROOT, "%.2f", v);
+    }
+
     static String fmt(double v) {
         return v >= 100 ? String.format(Locale.ROOT, "%,.0f", v) : String.format(Locale.ROOT, "%.1f", v);
     }
