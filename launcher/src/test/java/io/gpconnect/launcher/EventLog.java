@@ -19,6 +19,22 @@ final class EventLog {
     private EventLog() {
     }
 
+    /**
+     * The decisions on the topic for one command, read again every 200 ms until there are {@code count} of them
+     * or {@code patience} has passed: a decision is readable only once its transaction commits.
+     */
+    static List<AppointmentEvent> answersTo(EngineSettings settings, String commandId, int count, Duration patience)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + patience.toNanos();
+        while (true) {
+            List<AppointmentEvent> answers = readAll(settings).stream().filter(e -> commandId.equals(e.getCommandId())).toList();
+            if (answers.size() >= count || System.nanoTime() > deadline) {
+                return answers;
+            }
+            Thread.sleep(200);
+        }
+    }
+
     static List<AppointmentEvent> readAll(EngineSettings settings) {
         Map<String, Object> conf = new HashMap<>(settings.serdes().serdeConfig());
         conf.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers());

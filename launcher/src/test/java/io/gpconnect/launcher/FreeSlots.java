@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -68,6 +69,22 @@ final class FreeSlots {
             return out;
         } catch (Exception e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * Whether the slot is still among the free ones of the search window after waiting up to {@code patience} for
+     * it to leave: the views drop it a moment after the change that took it is committed.
+     */
+    static boolean stillOffered(GpConnectClient client, int fromDaysAhead, int days, String slotId, Duration patience)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + patience.toNanos();
+        while (true) {
+            boolean offered = search(client, fromDaysAhead, days).stream().anyMatch(s -> s.id().equals(slotId));
+            if (!offered || System.nanoTime() > deadline) {
+                return offered;
+            }
+            Thread.sleep(50);
         }
     }
 

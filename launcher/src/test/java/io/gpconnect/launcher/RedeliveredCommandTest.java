@@ -5,6 +5,7 @@ import io.gpconnect.schemas.event.AppointmentEvent;
 import org.junit.jupiter.api.Test;
 
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 
@@ -30,25 +31,18 @@ class RedeliveredCommandTest {
 
         BookCommands.send(engine, record, 2);
 
-        List<AppointmentEvent> answers = List.of();
-        long deadline = System.currentTimeMillis() + 30_000;
-        while (answers.size() < 2 && System.currentTimeMillis() < deadline) {
-            answers = EventLog.readAll(engine.settings()).stream().filter(e -> commandId.equals(e.getCommandId())).toList();
-            if (answers.size() < 2) {
-                Thread.sleep(200);
-            }
-        }
+        List<AppointmentEvent> answers = EventLog.answersTo(engine.settings(), commandId, 2, Duration.ofSeconds(30));
         assertThat(answers).hasSize(2);
         assertThat(answers.get(0).getEvent()).isInstanceOf(AppointmentBooked.class);
         assertThat(answers.get(1)).isEqualTo(answers.get(0));
 
-        // The views apply the event a moment after it is committed.
-        HttpResponse<String> read = null;
-        boolean slotStillOffered = true;
-        deadline = System.currentTimeMillis() + 10_000;
-        while ((read == null || read.statusCode() != 200 || slotStillOffered) && System.currentTimeMillis() < deadline) {
+        // The views apply the event (and, apart, the slot's change) a moment after it is committed.
+        boolean slotStillOffered = FreeSlots.stillOffered(client, 5, 1, slot.id(), Duration.ofSeconds(10));
+        HttpResponse<String> read = client.get("/Appointment/" + appointmentId, "rest:read:appointment-1", "patient/*.read");
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (read.statusCode() != 200 && System.nanoTime() < deadline) {
+            Thread.sleep(50);
             read = client.get("/Appointment/" + appointmentId, "rest:read:appointment-1", "patient/*.read");
-            slotStillOffered = FreeSlots.search(client, 5, 1).stream().anyMatch(s -> s.id().equals(slot.id()));
         }
         assertThat(read.statusCode()).as(read.body()).isEqualTo(200);
         assertThat(slotStillOffered).isFalse();

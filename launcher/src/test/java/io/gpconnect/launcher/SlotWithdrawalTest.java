@@ -8,6 +8,7 @@ import io.gpconnect.schemas.event.RejectionReason;
 import io.gpconnect.schemas.feed.SlotWithdrawn;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -34,20 +35,12 @@ class SlotWithdrawalTest {
             feed.publish("A20047", List.of(PracticeFeedRecords.of(new SlotWithdrawn(slot.id(), slot.scheduleId()), Instant.now())));
         }
 
-        boolean offered = true;
-        long deadline = System.currentTimeMillis() + 10_000;
-        while (offered && System.currentTimeMillis() < deadline) {
-            offered = FreeSlots.search(client, 12, 1).stream().anyMatch(s -> s.id().equals(slot.id()));
-        }
+        boolean offered = FreeSlots.stillOffered(client, 12, 1, slot.id(), Duration.ofSeconds(10));
         assertThat(offered).as("Slot/%s still offered after its withdrawal", slot.id()).isFalse();
 
         String commandId = "withdrawn-" + UUID.randomUUID();
         BookCommands.send(engine, BookCommands.serialised(engine, BookCommands.book(commandId, UUID.randomUUID().toString(), slot)), 1);
-        Optional<AppointmentEvent> answer = Optional.empty();
-        deadline = System.currentTimeMillis() + 30_000;
-        while (answer.isEmpty() && System.currentTimeMillis() < deadline) {
-            answer = EventLog.readAll(engine.settings()).stream().filter(e -> commandId.equals(e.getCommandId())).findFirst();
-        }
+        Optional<AppointmentEvent> answer = EventLog.answersTo(engine.settings(), commandId, 1, Duration.ofSeconds(30)).stream().findFirst();
         assertThat(answer).hasValueSatisfying(e -> assertThat(e.getEvent()).isInstanceOfSatisfying(CommandRejected.class,
                 r -> assertThat(r.getReason()).isEqualTo(RejectionReason.SLOT_NOT_FOUND)));
     }
