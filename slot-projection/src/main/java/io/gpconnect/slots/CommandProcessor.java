@@ -51,11 +51,13 @@ final class CommandProcessor implements Processor<String, AppointmentCommand, St
      * store, so answering a re-delivered command is a byte copy rather than a decode and a re-encode.
      */
     private final Serializer<AppointmentEvent> events;
+    private final CommitPacer commits;
     private ProcessorContext<String, Object> context;
     private SlotStores stores;
 
-    CommandProcessor(Serializer<AppointmentEvent> events) {
+    CommandProcessor(Serializer<AppointmentEvent> events, CommitPacer commits) {
         this.events = events;
+        this.commits = commits;
     }
 
     @Override
@@ -63,10 +65,23 @@ final class CommandProcessor implements Processor<String, AppointmentCommand, St
         this.context = context;
         this.stores = new SlotStores(context);
         context.schedule(Duration.ofMinutes(10), PunctuationType.WALL_CLOCK_TIME, this::forgetOldCommands);
+        // Checked between records, a few times an interval, so a decision with no command after it still commits on time.
+        context.schedule(Duration.ofMillis(Math.max(1, commits.intervalMs() / 4)), PunctuationType.WALL_CLOCK_TIME, now -> {
+            if (commits.check(now)) {
+                context.commit();
+            }
+        });
     }
 
     @Override
     public void process(Record<String, AppointmentCommand> record) {
+        decide(record);
+        if (commits.decided(context.currentSystemTimeMs(), record.timestamp())) {
+            context.commit();
+        }
+    }
+
+    private void decide(Record<String, AppointmentCommand> record) {
         String ods = record.key();
         AppointmentCommand command = record.value();
         log.debug("deciding {}", command == null ? null : command.getCommandId());

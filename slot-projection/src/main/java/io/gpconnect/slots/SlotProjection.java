@@ -27,6 +27,8 @@ public final class SlotProjection implements AutoCloseable {
     public SlotProjection(EngineSettings settings, String processingGuarantee) {
         Properties p = settings.streamsProperties(APPLICATION_ID);
         p.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, processingGuarantee);
+        // The processor asks for its commits (CommitPacer); Kafka Streams' own interval is the longest wait.
+        p.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, String.valueOf(CommitPacer.streamsCommitIntervalMs(settings.commitIntervalMs())));
         // The transaction that makes decisions visible is committed only between polls, and a poll with no new
         // command waits poll.ms (100 ms by default). Every waiting booking was held that long: clients stop
         // sending while they wait, so the poll found nothing and a decision sat uncommitted for the full
@@ -45,7 +47,7 @@ public final class SlotProjection implements AutoCloseable {
         // gather more flushed files before compacting: compaction CPU per decision 12.5 → 7.6 µs (./gpconnect
         // bench kafka phase, settled engine, both applications' stores at 10), no change seen in read cost.
         p.put(BoundedRocksDbMemory.LEVEL0_COMPACTION_TRIGGER_CONFIG, "10");
-        this.streams = new KafkaStreams(SlotProjectionTopology.build(settings.serdes()), p);
+        this.streams = new KafkaStreams(SlotProjectionTopology.build(settings.serdes(), settings.commitIntervalMs()), p);
         streams.setUncaughtExceptionHandler(new ReplaceFailedThread(APPLICATION_ID));
     }
 

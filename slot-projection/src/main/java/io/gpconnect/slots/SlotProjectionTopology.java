@@ -31,7 +31,8 @@ public final class SlotProjectionTopology {
     private SlotProjectionTopology() {
     }
 
-    public static Topology build(AvroSerdes serdes) {
+    /** @param commitIntervalMs how often a keeping-up processor commits (see {@link CommitPacer}) */
+    public static Topology build(AvroSerdes serdes, long commitIntervalMs) {
         Serde<PracticeFeedRecord> feed = serdes.valueSerde(PracticeFeedRecord.class);
         Serde<AppointmentCommand> commands = serdes.valueSerde(AppointmentCommand.class);
         Serde<SpecificRecord> out = serdes.valueSerde();
@@ -40,7 +41,7 @@ public final class SlotProjectionTopology {
         t.addSource("practice-feed", Serdes.String().deserializer(), feed.deserializer(), Topics.PRACTICE_FEED.name());
         t.addSource("appointment-commands", Serdes.String().deserializer(), commands.deserializer(), Topics.APPOINTMENT_COMMANDS.name());
         t.addProcessor("ingest-feed", () -> new FeedIngestor(AVAILABILITY_SINK), "practice-feed");
-        t.addProcessor("decide-commands", () -> new CommandProcessor(events.serializer()), "appointment-commands");
+        t.addProcessor("decide-commands", () -> new CommandProcessor(events.serializer(), new CommitPacer(commitIntervalMs)), "appointment-commands");
         for (StoreBuilder<?> store : SlotStores.builders(serdes)) {
             t.addStateStore(store, "ingest-feed", "decide-commands");
         }

@@ -1,0 +1,81 @@
+package io.gpconnect.slots;
+
+import io.gpconnect.schemas.command.AppointmentCommand;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.processor.PunctuationType;
+import org.apache.kafka.streams.processor.api.MockProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.Stores;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The command processor asks Kafka Streams for a commit as its {@link CommitPacer} says: straight after a fresh
+ * command, not while commands queue, and from its periodic check once the queue has drained.
+ */
+class CommandCommitsTest {
+    private static final long INTERVAL = 20;
+    private static final long NOW = 1_000_000;
+
+    @Test
+    void aFreshCommandIsCommittedAtOnceAndAQueuedOneIsLeftToKafkaStreams() {
+        MockProcessorContext<String, Object> context = context();
+        CommandProcessor processor = processor(context);
+
+        processor.process(command(NOW - 2));
+        assertThat(context.committed()).isTrue();
+
+        context.resetCommit();
+        context.setCurrentSystemTimeMs(NOW + INTERVAL + 1);
+        processor.process(command(NOW - 5_000));
+        assertThat(context.committed()).as("a command queued five seconds").isFalse();
+    }
+
+    @Test
+    void theCheckCommitsTheLastDecisionsOnceNothingMoreArrives() {
+        MockProcessorContext<String, Object> context = context();
+        CommandProcessor processor = processor(context);
+        processor.process(command(NOW - 2));
+        context.resetCommit();
+        context.setCurrentSystemTimeMs(NOW + 5);
+        processor.process(command(NOW + 4));
+        assertThat(context.committed()).isFalse();
+
+        MockProcessorContext.CapturedPunctuator check = context.scheduledPunctuators().stream()
+                .filter(p -> p.getType() == PunctuationType.WALL_CLOCK_TIME && p.getInterval().compareTo(Duration.ofSeconds(1)) < 0)
+                .findFirst().orElseThrow();
+        check.getPunctuator().punctuate(NOW + 10);
+        assertThat(context.committed()).as("before an interval has passed").isFalse();
+        check.getPunctuator().punctuate(NOW + INTERVAL + 1);
+        assertThat(context.committed()).isTrue();
+    }
+
+    /** A record with no value: the processor skips it, which is all these tests need it to decide. */
+    private static Record<String, AppointmentCommand> command(long sentAt) {
+        return new Record<>("A20047", null, sentAt);
+    }
+
+    private static CommandProcessor processor(MockProcessorContext<String, Object> context) {
+        CommandProcessor processor = new CommandProcessor((topic, event) -> new byte[0], new CommitPacer(INTERVAL));
+        processor.init(context);
+        return processor;
+    }
+
+    private static MockProcessorContext<String, Object> context() {
+        MockProcessorContext<String, Object> context = new MockProcessorContext<>();
+        context.setCurrentSystemTimeMs(NOW);
+        for (String name : List.of(SlotStores.SLOTS, SlotStores.SCHEDULES, SlotStores.PATIENTS, SlotStores.APPOINTMENTS,
+                SlotStores.DECIDED, SlotStores.PATIENTS_BY_NHS_NUMBER)) {
+            KeyValueStore<String, byte[]> store = Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(name), Serdes.String(), Serdes.ByteArray())
+                    .withLoggingDisabled().build();
+            store.init(context.getStateStoreContext(), store);
+            context.addStateStore(store);
+        }
+        return context;
+    }
+}

@@ -1,0 +1,83 @@
+package io.gpconnect.slots;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Commits at the short interval while commands are fresh, none asked for while they queue, and again once drained. */
+class CommitPacerTest {
+    private static final long INTERVAL = 20;
+
+    @Test
+    void aFreshDecisionAfterAQuietSpellIsCommittedAtOnce() {
+        CommitPacer pacer = new CommitPacer(INTERVAL);
+
+        assertThat(pacer.decided(1_000, 998)).isTrue();
+    }
+
+    @Test
+    void freshDecisionsCommitAtMostOnceAnInterval() {
+        CommitPacer pacer = new CommitPacer(INTERVAL);
+        assertThat(pacer.decided(1_000, 999)).isTrue();
+
+        assertThat(pacer.decided(1_005, 1_004)).isFalse();
+        assertThat(pacer.check(1_010)).isFalse();
+        assertThat(pacer.decided(1_019, 1_018)).isFalse();
+        assertThat(pacer.check(1_020)).isTrue();
+        assertThat(pacer.check(1_045)).as("nothing decided since the last commit").isFalse();
+    }
+
+    @Test
+    void aDecisionWithNothingAfterItIsCommittedByTheCheck() {
+        CommitPacer pacer = new CommitPacer(INTERVAL);
+        pacer.decided(1_000, 999);
+        assertThat(pacer.decided(1_010, 1_009)).isFalse();
+
+        assertThat(pacer.check(1_015)).isFalse();
+        assertThat(pacer.check(1_021)).isTrue();
+    }
+
+    @Test
+    void queuedCommandsAreLeftToTheLongInterval() {
+        CommitPacer pacer = new CommitPacer(INTERVAL);
+        pacer.decided(1_000, 999);
+
+        for (long now = 1_021; now < 1_200; now += 5) {
+            assertThat(pacer.decided(now, now - 500)).as("queued half a second at %d", now).isFalse();
+            assertThat(pacer.check(now + 1)).isFalse();
+        }
+    }
+
+    @Test
+    void commandsThatWaitedLessThanTheLongIntervalStillCommitAtTheShortOne() {
+        CommitPacer pacer = new CommitPacer(INTERVAL);
+        pacer.decided(1_000, 999);
+
+        assertThat(pacer.decided(1_021, 1_021 - 90)).isTrue();
+    }
+
+    @Test
+    void theFirstFreshCommandAfterABacklogCommits() {
+        CommitPacer pacer = new CommitPacer(INTERVAL);
+        pacer.decided(1_000, 999);
+        pacer.decided(1_030, 900);
+
+        assertThat(pacer.decided(1_031, 1_025)).isTrue();
+    }
+
+    @Test
+    void aBacklogThatEndsWithQueuedCommandsCommitsOnceAQuietCheckShowsItDrained() {
+        CommitPacer pacer = new CommitPacer(INTERVAL);
+        pacer.decided(1_000, 999);
+        assertThat(pacer.decided(1_030, 900)).isFalse();
+
+        assertThat(pacer.check(1_031)).as("decided since the last check: maybe still queued").isFalse();
+        assertThat(pacer.check(1_036)).as("nothing decided since: drained").isTrue();
+    }
+
+    @Test
+    void kafkaStreamsCommitsAtTheLongIntervalUnlessAskedToWaitLonger() {
+        assertThat(CommitPacer.streamsCommitIntervalMs(20)).isEqualTo(CommitPacer.BACKLOG_INTERVAL_MS);
+        assertThat(CommitPacer.streamsCommitIntervalMs(250)).isEqualTo(250);
+    }
+}
