@@ -51,11 +51,12 @@ final class CommandProcessor implements Processor<String, AppointmentCommand, St
      * store, so answering a re-delivered command is a byte copy rather than a decode and a re-encode.
      */
     private final Serializer<AppointmentEvent> events;
-    private final CommitPacer commits;
+    /** The stream thread's pacer: processors run on their task's thread, so this is read there, never kept. */
+    private final ThreadLocal<CommitPacer> commits;
     private ProcessorContext<String, Object> context;
     private SlotStores stores;
 
-    CommandProcessor(Serializer<AppointmentEvent> events, CommitPacer commits) {
+    CommandProcessor(Serializer<AppointmentEvent> events, ThreadLocal<CommitPacer> commits) {
         this.events = events;
         this.commits = commits;
     }
@@ -66,8 +67,8 @@ final class CommandProcessor implements Processor<String, AppointmentCommand, St
         this.stores = new SlotStores(context);
         context.schedule(Duration.ofMinutes(10), PunctuationType.WALL_CLOCK_TIME, this::forgetOldCommands);
         // Checked between records, a few times an interval, so a decision with no command after it still commits on time.
-        context.schedule(Duration.ofMillis(Math.max(1, commits.intervalMs() / 4)), PunctuationType.WALL_CLOCK_TIME, now -> {
-            if (commits.check(now)) {
+        context.schedule(Duration.ofMillis(commits.get().checkEveryMs()), PunctuationType.WALL_CLOCK_TIME, now -> {
+            if (commits.get().check(now)) {
                 context.commit();
             }
         });
@@ -76,7 +77,7 @@ final class CommandProcessor implements Processor<String, AppointmentCommand, St
     @Override
     public void process(Record<String, AppointmentCommand> record) {
         decide(record);
-        if (commits.decided(context.currentSystemTimeMs(), record.timestamp())) {
+        if (commits.get().decided(context.currentSystemTimeMs(), record.timestamp())) {
             context.commit();
         }
     }

@@ -16,7 +16,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The command processor asks Kafka Streams for a commit as its {@link CommitPacer} says: straight after a fresh
- * command, not while commands queue, and from its periodic check once the queue has drained.
+ * command, not while commands queue, and from its periodic check for a decision with nothing after it.
  */
 class CommandCommitsTest {
     private static final long INTERVAL = 20;
@@ -37,7 +37,7 @@ class CommandCommitsTest {
     }
 
     @Test
-    void theCheckCommitsTheLastDecisionsOnceNothingMoreArrives() {
+    void theCheckCommitsADecisionWithNothingAfterIt() {
         MockProcessorContext<String, Object> context = context();
         CommandProcessor processor = processor(context);
         processor.process(command(NOW - 2));
@@ -55,13 +55,35 @@ class CommandCommitsTest {
         assertThat(context.committed()).isTrue();
     }
 
+    @Test
+    void theTasksOfAThreadShareOneCadenceBecauseOneCommitCommitsThemAll() {
+        ThreadLocal<CommitPacer> pacer = CommitPacer.perThread(INTERVAL);
+        MockProcessorContext<String, Object> task1 = context();
+        MockProcessorContext<String, Object> task2 = context();
+        CommandProcessor first = processor(task1, pacer);
+        CommandProcessor second = processor(task2, pacer);
+
+        first.process(command(NOW - 2));
+        assertThat(task1.committed()).isTrue();
+        task2.setCurrentSystemTimeMs(NOW + 5);
+        second.process(command(NOW + 4));
+        assertThat(task2.committed()).as("5 ms after the other task's commit").isFalse();
+        task2.setCurrentSystemTimeMs(NOW + INTERVAL + 1);
+        second.process(command(NOW + INTERVAL));
+        assertThat(task2.committed()).isTrue();
+    }
+
     /** A record with no value: the processor skips it, which is all these tests need it to decide. */
     private static Record<String, AppointmentCommand> command(long sentAt) {
         return new Record<>("A20047", null, sentAt);
     }
 
     private static CommandProcessor processor(MockProcessorContext<String, Object> context) {
-        CommandProcessor processor = new CommandProcessor((topic, event) -> new byte[0], new CommitPacer(INTERVAL));
+        return processor(context, CommitPacer.perThread(INTERVAL));
+    }
+
+    private static CommandProcessor processor(MockProcessorContext<String, Object> context, ThreadLocal<CommitPacer> pacer) {
+        CommandProcessor processor = new CommandProcessor((topic, event) -> new byte[0], pacer);
         processor.init(context);
         return processor;
     }
