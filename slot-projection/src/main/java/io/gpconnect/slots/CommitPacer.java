@@ -62,14 +62,17 @@ final class CommitPacer {
     }
 
     /**
-     * A periodic check between records, so that a decision with no command after it is committed on time. It
-     * does not end a backlog: a pause between records is no sign that the queue is gone (the thread pauses to
-     * commit and to poll), and taking it for one made every commit in a backlog followed by another 20 ms later.
+     * A periodic check between records, so that a decision with no command after it is committed on time. Every
+     * task of the thread runs it, one after another, and Kafka Streams ignores a commit asked for by a task with
+     * nothing to commit: so once a commit is due, every task checking in the same millisecond asks, and the one
+     * holding the decision is among them. It does not end a backlog: a pause between records is no sign that the
+     * queue is gone (the thread pauses to commit and to poll), and taking it for one made every commit in a
+     * backlog followed by another 20 ms later.
      *
      * @return whether to ask for a commit now
      */
     boolean check(long nowMs) {
-        return due(nowMs);
+        return due(nowMs) || nowMs - lastAskedMs <= 1;
     }
 
     private boolean due(long nowMs) {

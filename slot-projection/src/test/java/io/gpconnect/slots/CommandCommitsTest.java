@@ -73,6 +73,32 @@ class CommandCommitsTest {
         assertThat(task2.committed()).isTrue();
     }
 
+    @Test
+    void whenTheCheckFindsACommitDueEveryTaskAsksSoTheOneHoldingTheDecisionDoes() {
+        ThreadLocal<CommitPacer> pacer = CommitPacer.perThread(INTERVAL);
+        MockProcessorContext<String, Object> idle = context();
+        MockProcessorContext<String, Object> busy = context();
+        processor(idle, pacer);
+        CommandProcessor deciding = processor(busy, pacer);
+        deciding.process(command(NOW - 2));
+        busy.resetCommit();
+        busy.setCurrentSystemTimeMs(NOW + 5);
+        deciding.process(command(NOW + 4));
+        assertThat(busy.committed()).isFalse();
+
+        long due = NOW + INTERVAL + 1;
+        check(idle).punctuate(due);
+        check(busy).punctuate(due);
+        assertThat(idle.committed()).as("the first task checked: nothing of its own to commit").isTrue();
+        assertThat(busy.committed()).as("the task holding the decision").isTrue();
+    }
+
+    private static org.apache.kafka.streams.processor.Punctuator check(MockProcessorContext<String, Object> context) {
+        return context.scheduledPunctuators().stream()
+                .filter(p -> p.getType() == PunctuationType.WALL_CLOCK_TIME && p.getInterval().compareTo(Duration.ofSeconds(1)) < 0)
+                .findFirst().orElseThrow().getPunctuator();
+    }
+
     /** A record with no value: the processor skips it, which is all these tests need it to decide. */
     private static Record<String, AppointmentCommand> command(long sentAt) {
         return new Record<>("A20047", null, sentAt);
