@@ -3,6 +3,7 @@ package io.gpconnect.slots;
 import io.gpconnect.schemas.command.AppointmentCommand;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.processor.PunctuationType;
+import org.apache.kafka.streams.processor.Punctuator;
 import org.apache.kafka.streams.processor.api.MockProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
@@ -46,12 +47,9 @@ class CommandCommitsTest {
         processor.process(command(NOW + 4));
         assertThat(context.committed()).isFalse();
 
-        MockProcessorContext.CapturedPunctuator check = context.scheduledPunctuators().stream()
-                .filter(p -> p.getType() == PunctuationType.WALL_CLOCK_TIME && p.getInterval().compareTo(Duration.ofSeconds(1)) < 0)
-                .findFirst().orElseThrow();
-        check.getPunctuator().punctuate(NOW + 10);
+        check(context).punctuate(NOW + 10);
         assertThat(context.committed()).as("before an interval has passed").isFalse();
-        check.getPunctuator().punctuate(NOW + INTERVAL + 1);
+        check(context).punctuate(NOW + INTERVAL + 1);
         assertThat(context.committed()).isTrue();
     }
 
@@ -93,7 +91,8 @@ class CommandCommitsTest {
         assertThat(busy.committed()).as("the task holding the decision").isTrue();
     }
 
-    private static org.apache.kafka.streams.processor.Punctuator check(MockProcessorContext<String, Object> context) {
+    /** The processor's commit check: its one wall-clock punctuator under a second (the other forgets old ids). */
+    private static Punctuator check(MockProcessorContext<String, Object> context) {
         return context.scheduledPunctuators().stream()
                 .filter(p -> p.getType() == PunctuationType.WALL_CLOCK_TIME && p.getInterval().compareTo(Duration.ofSeconds(1)) < 0)
                 .findFirst().orElseThrow().getPunctuator();
