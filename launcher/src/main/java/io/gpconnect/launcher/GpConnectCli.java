@@ -87,7 +87,7 @@ public final class GpConnectCli {
         List<String> ods;
 
         @Option(names = "--commit-interval-ms", defaultValue = "20",
-                description = "How often the processor commits while it keeps up: the floor of booking latency; every 100 ms while commands queue over a second (default ${DEFAULT-VALUE}; env GPCONNECT_COMMIT_INTERVAL_MS)")
+                description = "How often the processor commits while it keeps up: the floor of booking latency; every tenth of their wait (100 ms to 1 s) while commands queue over a second (default ${DEFAULT-VALUE}; env GPCONNECT_COMMIT_INTERVAL_MS)")
         long commitIntervalMs;
 
         @Option(names = "--decision-timeout-ms", defaultValue = "10000",

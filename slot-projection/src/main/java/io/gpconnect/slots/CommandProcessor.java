@@ -35,7 +35,8 @@ import java.time.Instant;
 /**
  * Decides every appointment command of the partition's practices, one at a time. Running under
  * exactly_once_v2, the store writes, the events and the input offset commit together or not at all, so each
- * command has exactly one outcome on gpc.appointment.events.
+ * command has exactly one outcome on gpc.appointment.events. When the transaction commits is {@link PacedCommits}'s
+ * call.
  */
 final class CommandProcessor implements Processor<String, AppointmentCommand, String, Object> {
     private static final Logger log = LoggerFactory.getLogger(CommandProcessor.class);
@@ -51,14 +52,11 @@ final class CommandProcessor implements Processor<String, AppointmentCommand, St
      * store, so answering a re-delivered command is a byte copy rather than a decode and a re-encode.
      */
     private final Serializer<AppointmentEvent> events;
-    /** The stream thread's pacer: processors run on their task's thread, so this is read there, never kept. */
-    private final ThreadLocal<CommitPacer> commits;
     private ProcessorContext<String, Object> context;
     private SlotStores stores;
 
-    CommandProcessor(Serializer<AppointmentEvent> events, ThreadLocal<CommitPacer> commits) {
+    CommandProcessor(Serializer<AppointmentEvent> events) {
         this.events = events;
-        this.commits = commits;
     }
 
     @Override
@@ -66,23 +64,10 @@ final class CommandProcessor implements Processor<String, AppointmentCommand, St
         this.context = context;
         this.stores = new SlotStores(context);
         context.schedule(Duration.ofMinutes(10), PunctuationType.WALL_CLOCK_TIME, this::forgetOldCommands);
-        // Checked between records, a few times an interval, so a decision with no command after it still commits on time.
-        context.schedule(Duration.ofMillis(commits.get().checkEveryMs()), PunctuationType.WALL_CLOCK_TIME, now -> {
-            if (commits.get().check(now)) {
-                context.commit();
-            }
-        });
     }
 
     @Override
     public void process(Record<String, AppointmentCommand> record) {
-        decide(record);
-        if (commits.get().decided(context.currentSystemTimeMs(), record.timestamp())) {
-            context.commit();
-        }
-    }
-
-    private void decide(Record<String, AppointmentCommand> record) {
         String ods = record.key();
         AppointmentCommand command = record.value();
         log.debug("deciding {}", command == null ? null : command.getCommandId());

@@ -25,9 +25,15 @@ public final class SlotProjection implements AutoCloseable {
      *                            exactly-once costs (./gpconnect bench), since it gives up "one outcome per command"
      */
     public SlotProjection(EngineSettings settings, String processingGuarantee) {
+        this.streams = new KafkaStreams(SlotProjectionTopology.build(settings.serdes(), settings.commitIntervalMs()),
+                properties(settings, processingGuarantee));
+        streams.setUncaughtExceptionHandler(new ReplaceFailedThread(APPLICATION_ID));
+    }
+
+    static Properties properties(EngineSettings settings, String processingGuarantee) {
         Properties p = settings.streamsProperties(APPLICATION_ID);
         p.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, processingGuarantee);
-        // The processor asks for its commits (CommitPacer); Kafka Streams' own interval is the longest wait.
+        // The processor asks for its commits (CommitPacer); Kafka Streams' own interval is only the longest wait.
         p.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, String.valueOf(CommitPacer.streamsCommitIntervalMs(settings.commitIntervalMs())));
         // The transaction that makes decisions visible is committed only between polls, and a poll with no new
         // command waits poll.ms (100 ms by default). Every waiting booking was held that long: clients stop
@@ -47,8 +53,7 @@ public final class SlotProjection implements AutoCloseable {
         // gather more flushed files before compacting: compaction CPU per decision 12.5 → 7.6 µs (./gpconnect
         // bench kafka phase, settled engine, both applications' stores at 10), no change seen in read cost.
         p.put(BoundedRocksDbMemory.LEVEL0_COMPACTION_TRIGGER_CONFIG, "10");
-        this.streams = new KafkaStreams(SlotProjectionTopology.build(settings.serdes(), settings.commitIntervalMs()), p);
-        streams.setUncaughtExceptionHandler(new ReplaceFailedThread(APPLICATION_ID));
+        return p;
     }
 
     public SlotProjection start() {

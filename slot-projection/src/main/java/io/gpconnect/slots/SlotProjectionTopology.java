@@ -40,9 +40,9 @@ public final class SlotProjectionTopology {
         Topology t = new Topology();
         t.addSource("practice-feed", Serdes.String().deserializer(), feed.deserializer(), Topics.PRACTICE_FEED.name());
         t.addSource("appointment-commands", Serdes.String().deserializer(), commands.deserializer(), Topics.APPOINTMENT_COMMANDS.name());
-        t.addProcessor("ingest-feed", () -> new FeedIngestor(AVAILABILITY_SINK), "practice-feed");
         ThreadLocal<CommitPacer> commits = CommitPacer.perThread(commitIntervalMs);
-        t.addProcessor("decide-commands", () -> new CommandProcessor(events.serializer(), commits), "appointment-commands");
+        t.addProcessor("ingest-feed", PacedCommits.around(() -> new FeedIngestor(AVAILABILITY_SINK), commits), "practice-feed");
+        t.addProcessor("decide-commands", PacedCommits.around(() -> new CommandProcessor(events.serializer()), commits), "appointment-commands");
         for (StoreBuilder<?> store : SlotStores.builders(serdes)) {
             t.addStateStore(store, "ingest-feed", "decide-commands");
         }

@@ -4,7 +4,7 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Commits at the short interval while commands are fresh, none asked for while they queue over a second. */
+/** Commits at the short interval while commands are fresh, at a tenth of their wait while they queue over a second. */
 class CommitPacerTest {
     private static final long INTERVAL = 20;
 
@@ -38,14 +38,26 @@ class CommitPacerTest {
     }
 
     @Test
-    void queuedCommandsAreLeftToTheLongInterval() {
+    void queuedCommandsCommitOnceEveryTenthOfTheirWait() {
         CommitPacer pacer = new CommitPacer(INTERVAL);
         pacer.decided(1_000, 999);
 
-        for (long now = 1_021; now < 1_200; now += 5) {
-            assertThat(pacer.decided(now, now - 1_500)).as("queued a second and a half at %d", now).isFalse();
+        for (long now = 1_021; now < 1_150; now += 5) {
+            assertThat(pacer.decided(now, now - 1_500)).as("queued a second and a half, at %d", now).isFalse();
             assertThat(pacer.check(now + 1)).isFalse();
         }
+        assertThat(pacer.decided(1_150, 1_150 - 1_500)).isTrue();
+        assertThat(pacer.decided(1_600, 1_600 - 5_000)).as("a tenth of five seconds after the last commit").isFalse();
+        assertThat(pacer.decided(1_650, 1_650 - 5_000)).isTrue();
+    }
+
+    @Test
+    void noBacklogHoldsACommitBackMoreThanASecond() {
+        CommitPacer pacer = new CommitPacer(INTERVAL);
+        pacer.decided(1_000, 999);
+
+        assertThat(pacer.decided(1_999, 1_999 - 60_000)).isFalse();
+        assertThat(pacer.decided(2_000, 2_000 - 60_000)).isTrue();
     }
 
     @Test
@@ -66,19 +78,20 @@ class CommitPacerTest {
     }
 
     @Test
-    void theLastDecisionsOfABacklogAreLeftToKafkaStreams() {
+    void theLastDecisionsOfABacklogAreCommittedByTheCheckATenthOfTheirWaitLater() {
         CommitPacer pacer = new CommitPacer(INTERVAL);
         pacer.decided(1_000, 999);
-        assertThat(pacer.decided(1_030, -500)).isFalse();
+        assertThat(pacer.decided(1_030, -1_970)).as("queued three seconds").isFalse();
 
         for (long now = 1_031; now < 1_300; now += 5) {
             assertThat(pacer.check(now)).as("a pause at %d", now).isFalse();
         }
+        assertThat(pacer.check(1_300)).isTrue();
     }
 
     @Test
-    void kafkaStreamsCommitsAtTheLongIntervalUnlessAskedToWaitLonger() {
-        assertThat(CommitPacer.streamsCommitIntervalMs(20)).isEqualTo(CommitPacer.BACKLOG_INTERVAL_MS);
-        assertThat(CommitPacer.streamsCommitIntervalMs(250)).isEqualTo(250);
+    void kafkaStreamsOwnIntervalIsTheLongestThePacerWaits() {
+        assertThat(CommitPacer.streamsCommitIntervalMs(20)).isEqualTo(CommitPacer.LONGEST_INTERVAL_MS);
+        assertThat(CommitPacer.streamsCommitIntervalMs(2_500)).isEqualTo(2_500);
     }
 }

@@ -1,10 +1,13 @@
 package io.gpconnect.slots;
 
 import io.gpconnect.schemas.command.AppointmentCommand;
+import io.gpconnect.slots.feed.FeedIngestor;
+import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.Punctuator;
 import org.apache.kafka.streams.processor.api.MockProcessorContext;
+import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.Stores;
@@ -16,17 +19,17 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The command processor asks Kafka Streams for a commit as its {@link CommitPacer} says: straight after a fresh
- * command, not while commands queue, and from its periodic check for a decision with nothing after it.
+ * The command processor, paced ({@link PacedCommits}), asks Kafka Streams for a commit as its {@link CommitPacer} says: straight after a fresh
+ * command, at a tenth of their wait while commands queue, and from its periodic check for a decision with nothing after it.
  */
-class CommandCommitsTest {
+class PacedCommitsTest {
     private static final long INTERVAL = 20;
     private static final long NOW = 1_000_000;
 
     @Test
-    void aFreshCommandIsCommittedAtOnceAndAQueuedOneIsLeftToKafkaStreams() {
+    void aFreshCommandIsCommittedAtOnceAndAQueuedOneATenthOfItsWaitLater() {
         MockProcessorContext<String, Object> context = context();
-        CommandProcessor processor = processor(context);
+        var processor = processor(context);
 
         processor.process(command(NOW - 2));
         assertThat(context.committed()).isTrue();
@@ -35,12 +38,15 @@ class CommandCommitsTest {
         context.setCurrentSystemTimeMs(NOW + INTERVAL + 1);
         processor.process(command(NOW - 5_000));
         assertThat(context.committed()).as("a command queued five seconds").isFalse();
+        context.setCurrentSystemTimeMs(NOW + 500);
+        processor.process(command(NOW - 4_500));
+        assertThat(context.committed()).isTrue();
     }
 
     @Test
     void theCheckCommitsADecisionWithNothingAfterIt() {
         MockProcessorContext<String, Object> context = context();
-        CommandProcessor processor = processor(context);
+        var processor = processor(context);
         processor.process(command(NOW - 2));
         context.resetCommit();
         context.setCurrentSystemTimeMs(NOW + 5);
@@ -58,8 +64,8 @@ class CommandCommitsTest {
         ThreadLocal<CommitPacer> pacer = CommitPacer.perThread(INTERVAL);
         MockProcessorContext<String, Object> task1 = context();
         MockProcessorContext<String, Object> task2 = context();
-        CommandProcessor first = processor(task1, pacer);
-        CommandProcessor second = processor(task2, pacer);
+        var first = processor(task1, pacer);
+        var second = processor(task2, pacer);
 
         first.process(command(NOW - 2));
         assertThat(task1.committed()).isTrue();
@@ -77,7 +83,7 @@ class CommandCommitsTest {
         MockProcessorContext<String, Object> idle = context();
         MockProcessorContext<String, Object> busy = context();
         processor(idle, pacer);
-        CommandProcessor deciding = processor(busy, pacer);
+        var deciding = processor(busy, pacer);
         deciding.process(command(NOW - 2));
         busy.resetCommit();
         busy.setCurrentSystemTimeMs(NOW + 5);
@@ -92,6 +98,18 @@ class CommandCommitsTest {
     }
 
     /** The processor's commit check: its one wall-clock punctuator under a second (the other forgets old ids). */
+    @Test
+    void aFeedRecordIsPacedLikeACommandSoItsChangesDoNotWaitForKafkaStreamsInterval() {
+        ThreadLocal<CommitPacer> pacer = CommitPacer.perThread(INTERVAL);
+        MockProcessorContext<String, SpecificRecord> context = context();
+        var ingesting = PacedCommits.around(() -> new FeedIngestor("slot-availability"), pacer).get();
+        ingesting.init(context);
+
+        ingesting.process(new Record<>("A20047", null, NOW - 2));
+
+        assertThat(context.committed()).isTrue();
+    }
+
     private static Punctuator check(MockProcessorContext<String, Object> context) {
         return context.scheduledPunctuators().stream()
                 .filter(p -> p.getType() == PunctuationType.WALL_CLOCK_TIME && p.getInterval().compareTo(Duration.ofSeconds(1)) < 0)
@@ -103,18 +121,19 @@ class CommandCommitsTest {
         return new Record<>("A20047", null, sentAt);
     }
 
-    private static CommandProcessor processor(MockProcessorContext<String, Object> context) {
+    private static Processor<String, AppointmentCommand, String, Object> processor(MockProcessorContext<String, Object> context) {
         return processor(context, CommitPacer.perThread(INTERVAL));
     }
 
-    private static CommandProcessor processor(MockProcessorContext<String, Object> context, ThreadLocal<CommitPacer> pacer) {
-        CommandProcessor processor = new CommandProcessor((topic, event) -> new byte[0], pacer);
+    private static Processor<String, AppointmentCommand, String, Object> processor(MockProcessorContext<String, Object> context,
+                                                                                 ThreadLocal<CommitPacer> pacer) {
+        var processor = PacedCommits.around(() -> new CommandProcessor((topic, event) -> new byte[0]), pacer).get();
         processor.init(context);
         return processor;
     }
 
-    private static MockProcessorContext<String, Object> context() {
-        MockProcessorContext<String, Object> context = new MockProcessorContext<>();
+    private static <V> MockProcessorContext<String, V> context() {
+        MockProcessorContext<String, V> context = new MockProcessorContext<>();
         context.setCurrentSystemTimeMs(NOW);
         for (String name : List.of(SlotStores.SLOTS, SlotStores.SCHEDULES, SlotStores.PATIENTS, SlotStores.APPOINTMENTS,
                 SlotStores.DECIDED, SlotStores.PATIENTS_BY_NHS_NUMBER)) {
