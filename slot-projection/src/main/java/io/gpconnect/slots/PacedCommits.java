@@ -19,22 +19,31 @@ final class PacedCommits<KIn, VIn, KOut, VOut> implements Processor<KIn, VIn, KO
     private final Processor<KIn, VIn, KOut, VOut> inner;
     /** The stream thread's pacer: processors run on their task's thread, so this is read there, never kept. */
     private final ThreadLocal<CommitPacer> commits;
+    private final boolean checks;
     private ProcessorContext<KOut, VOut> context;
 
-    private PacedCommits(Processor<KIn, VIn, KOut, VOut> inner, ThreadLocal<CommitPacer> commits) {
+    private PacedCommits(Processor<KIn, VIn, KOut, VOut> inner, ThreadLocal<CommitPacer> commits, boolean checks) {
         this.inner = inner;
         this.commits = commits;
+        this.checks = checks;
     }
 
+    /**
+     * @param checks whether this processor runs the periodic check: one per task is enough (a task's processors
+     *               share its commits), and each check is a punctuation every few milliseconds
+     */
     static <KIn, VIn, KOut, VOut> ProcessorSupplier<KIn, VIn, KOut, VOut> around(
-            ProcessorSupplier<KIn, VIn, KOut, VOut> inner, ThreadLocal<CommitPacer> commits) {
-        return () -> new PacedCommits<>(inner.get(), commits);
+            ProcessorSupplier<KIn, VIn, KOut, VOut> inner, ThreadLocal<CommitPacer> commits, boolean checks) {
+        return () -> new PacedCommits<>(inner.get(), commits, checks);
     }
 
     @Override
     public void init(ProcessorContext<KOut, VOut> context) {
         this.context = context;
         inner.init(context);
+        if (!checks) {
+            return;
+        }
         // Checked between records, a few times an interval.
         context.schedule(Duration.ofMillis(commits.get().checkEveryMs()), PunctuationType.WALL_CLOCK_TIME, now -> {
             if (commits.get().check(now)) {

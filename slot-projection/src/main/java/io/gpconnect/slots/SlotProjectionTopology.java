@@ -41,8 +41,10 @@ public final class SlotProjectionTopology {
         t.addSource("practice-feed", Serdes.String().deserializer(), feed.deserializer(), Topics.PRACTICE_FEED.name());
         t.addSource("appointment-commands", Serdes.String().deserializer(), commands.deserializer(), Topics.APPOINTMENT_COMMANDS.name());
         ThreadLocal<CommitPacer> commits = CommitPacer.perThread(commitIntervalMs);
-        t.addProcessor("ingest-feed", PacedCommits.around(() -> new FeedIngestor(AVAILABILITY_SINK), commits), "practice-feed");
-        t.addProcessor("decide-commands", PacedCommits.around(() -> new CommandProcessor(events.serializer()), commits), "appointment-commands");
+        // One check per task: the feed and the commands are one sub-topology, so every task has both processors.
+        t.addProcessor("ingest-feed", PacedCommits.around(() -> new FeedIngestor(AVAILABILITY_SINK), commits, false), "practice-feed");
+        t.addProcessor("decide-commands", PacedCommits.around(() -> new CommandProcessor(events.serializer()), commits, true),
+                "appointment-commands");
         for (StoreBuilder<?> store : SlotStores.builders(serdes)) {
             t.addStateStore(store, "ingest-feed", "decide-commands");
         }

@@ -102,7 +102,7 @@ class PacedCommitsTest {
     void aFeedRecordIsPacedLikeACommandSoItsChangesDoNotWaitForKafkaStreamsInterval() {
         ThreadLocal<CommitPacer> pacer = CommitPacer.perThread(INTERVAL);
         MockProcessorContext<String, SpecificRecord> context = context();
-        var ingesting = PacedCommits.around(() -> new FeedIngestor("slot-availability"), pacer).get();
+        var ingesting = PacedCommits.around(() -> new FeedIngestor("slot-availability"), pacer, false).get();
         ingesting.init(context);
 
         ingesting.process(new Record<>("A20047", null, NOW - 2));
@@ -127,7 +127,7 @@ class PacedCommitsTest {
 
     private static Processor<String, AppointmentCommand, String, Object> processor(MockProcessorContext<String, Object> context,
                                                                                  ThreadLocal<CommitPacer> pacer) {
-        var processor = PacedCommits.around(() -> new CommandProcessor((topic, event) -> new byte[0]), pacer).get();
+        var processor = PacedCommits.around(() -> new CommandProcessor((topic, event) -> new byte[0]), pacer, true).get();
         processor.init(context);
         return processor;
     }
