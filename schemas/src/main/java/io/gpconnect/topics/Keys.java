@@ -17,6 +17,19 @@ public final class Keys {
         return String.join(String.valueOf(SEP), parts);
     }
 
+    // The common arities, without varargs' array and String.join's joiner: a decision builds several keys.
+    public static String of(String a, String b) {
+        return a + SEP + b;
+    }
+
+    public static String of(String a, String b, String c) {
+        return a + SEP + b + SEP + c;
+    }
+
+    public static String of(String a, String b, String c, String d) {
+        return a + SEP + b + SEP + c + SEP + d;
+    }
+
     /** Zero-padded epoch milliseconds, so that string order is time order in range scans. */
     public static String time(Instant instant) {
         // Not String.format: it parses its pattern on every call, and the views build one of these per applied event.

@@ -17,6 +17,7 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * whole appointment, so applying one is a plain overwrite: replaying the topic gives the same views.
  */
 public final class AppointmentView implements Processor<String, AppointmentEvent, Void, Void> {
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(AppointmentView.class);
     public static final String BY_ID = "appointment-by-id";
     public static final String BY_PATIENT = "appointments-by-patient";
 
@@ -54,7 +55,7 @@ public final class AppointmentView implements Processor<String, AppointmentEvent
                 byPatient.put(patientKey(appointment), appointment);
             }
         }
-        org.slf4j.LoggerFactory.getLogger(AppointmentView.class).debug("applied {}", event.getCommandId());
+        log.debug("applied {}", event.getCommandId());
         if (!RegisteredPatients.answers(event)) {
             listener.applied(event);
         }

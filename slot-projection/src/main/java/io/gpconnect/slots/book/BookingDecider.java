@@ -15,7 +15,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 
 import static io.gpconnect.schemas.event.RejectionReason.*;
@@ -37,16 +36,20 @@ public final class BookingDecider {
             if (slot.isEmpty() || slot.get().getStatus() == SlotStatus.WITHDRAWN) {
                 return Decision.reject(SLOT_NOT_FOUND, "Slot/" + slotId + " does not exist");
             }
-            if (slots.stream().anyMatch(s -> s.getId().equals(slotId))) {
-                return Decision.reject(SLOTS_NOT_CONTIGUOUS, "Slot/" + slotId + " is referenced twice");
+            for (SlotState s : slots) {
+                if (s.getId().equals(slotId)) {
+                    return Decision.reject(SLOTS_NOT_CONTIGUOUS, "Slot/" + slotId + " is referenced twice");
+                }
             }
             slots.add(slot.get());
         }
         slots.sort(Comparator.comparing(SlotState::getStart));
         SlotState first = slots.get(0);
         SlotState last = slots.get(slots.size() - 1);
-        if (slots.stream().anyMatch(s -> !s.getScheduleId().equals(first.getScheduleId()))) {
-            return Decision.reject(SLOTS_IN_DIFFERENT_SCHEDULES, "All slots of one appointment must belong to the same Schedule");
+        for (SlotState s : slots) {
+            if (!s.getScheduleId().equals(first.getScheduleId())) {
+                return Decision.reject(SLOTS_IN_DIFFERENT_SCHEDULES, "All slots of one appointment must belong to the same Schedule");
+            }
         }
         for (SlotState s : slots) {
             if (s.getStatus() != SlotStatus.FREE) {
@@ -111,7 +114,7 @@ public final class BookingDecider {
                 .setStatus(AppointmentStatus.BOOKED)
                 .setPracticeOds(ods)
                 .setScheduleId(sch.getId())
-                .setSlotIds(slots.stream().map(SlotState::getId).toList())
+                .setSlotIds(slotIds(slots))
                 .setStart(book.getStart())
                 .setEnd(book.getEnd())
                 .setMinutesDuration(book.getMinutesDuration())
@@ -135,10 +138,18 @@ public final class BookingDecider {
                 .setServiceType(first.getServiceType())
                 .setServiceCategory(sch.getServiceCategory())
                 .build();
-        List<SlotState> taken = slots.stream()
-                .map(s -> SlotState.newBuilder(s).setStatus(SlotStatus.BUSY).setAppointmentId(appointment.getId()).build())
-                .toList();
-        Objects.requireNonNull(taken);
+        List<SlotState> taken = new ArrayList<>(slots.size());
+        for (SlotState s : slots) {
+            taken.add(SlotState.newBuilder(s).setStatus(SlotStatus.BUSY).setAppointmentId(appointment.getId()).build());
+        }
         return new Decision.Accepted(appointment, taken);
+    }
+
+    private static List<String> slotIds(List<SlotState> slots) {
+        List<String> ids = new ArrayList<>(slots.size());
+        for (SlotState s : slots) {
+            ids.add(s.getId());
+        }
+        return ids;
     }
 }
