@@ -16,9 +16,17 @@ public record OperationResult(String name, Histogram latencyMicros, double secon
                               long errors, Map<Integer, Long> statuses, Map<Integer, String> unexpectedSamples,
                               long fromNanos, long toNanos, CpuUse cpu) {
 
-    /** CPU seconds used during the run; NaN where not measured. */
-    public record CpuUse(double engineSeconds, double benchSeconds) {
-        public static final CpuUse UNKNOWN = new CpuUse(Double.NaN, Double.NaN);
+    /**
+     * CPU seconds used during the run; NaN where not measured.
+     *
+     * @param engineThreads the engine's seconds by thread group (see the report's ThreadGroupCpu); empty where not measured
+     */
+    public record CpuUse(double engineSeconds, double benchSeconds, Map<String, Double> engineThreads) {
+        public static final CpuUse UNKNOWN = new CpuUse(Double.NaN, Double.NaN, Map.of());
+
+        public CpuUse {
+            engineThreads = Map.copyOf(engineThreads);
+        }
     }
 
     /** Engine CPU milliseconds per request: what one operation costs the engine. */

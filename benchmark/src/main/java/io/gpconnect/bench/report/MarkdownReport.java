@@ -47,6 +47,7 @@ public final class MarkdownReport {
             }
             md.append("\nCPU columns: the engine's and the bench's process CPU over each measured interval (cores = CPU seconds per ")
                     .append("second). The 111 steps share one interval, so each of their rows shows the CPU of a whole journey.\n");
+            engineThreads(md, run);
             for (OperationResult r : run.results()) {
                 r.unexpectedSamples().forEach((status, body) -> md.append("\n").append(r.name()).append(", first ").append(status)
                         .append(" answer: `").append(body.replace("`", "'").replace("\n", " ")).append("`\n"));
@@ -58,6 +59,25 @@ public final class MarkdownReport {
         httpOverhead(md, main);
         md.append("\n## Latency percentiles\n\n![latency percentiles](").append(plotFile).append(")\n");
         return md.toString();
+    }
+
+    /** Where each request's engine CPU went, by thread group: the first place to look for a bottleneck. */
+    private static void engineThreads(StringBuilder md, EngineRun run) {
+        List<OperationResult> split = run.results().stream().filter(r -> !r.cpu().engineThreads().isEmpty() && r.requests() > 0).toList();
+        if (split.isEmpty()) {
+            return;
+        }
+        List<String> groups = ThreadGroupCpu.names();
+        md.append("\nEngine CPU by thread, µs per request (read from /proc every second, so an interval's split may start up to ")
+                .append("a second late):\n\n| operation | ").append(String.join(" | ", groups)).append(" |\n|---|")
+                .append("---:|".repeat(groups.size())).append("\n");
+        for (OperationResult r : split) {
+            md.append("| ").append(r.name()).append(" |");
+            for (String g : groups) {
+                md.append(String.format(Locale.ROOT, " %.0f |", r.cpu().engineThreads().getOrDefault(g, 0.0) * 1e6 / r.requests()));
+            }
+            md.append("\n");
+        }
     }
 
     private static void exactlyOnceOverhead(StringBuilder md, EngineRun eos, EngineRun alos) {

@@ -33,6 +33,17 @@ class ReportTest {
     }
 
     @Test
+    void theEnginesCpuIsSplitByThreadPerRequest() {
+        OperationResult kafka = result("kafka decisions", 1_000).withCpu(new OperationResult.CpuUse(0.2, 0.05,
+                java.util.Map.of("decision processor", 0.08, "views", 0.06)));
+        EngineRun eos = new EngineRun("exactly-once", "exactly_once_v2", List.of(kafka), OptionalLong.empty(), "");
+
+        String md = MarkdownReport.render("setup", List.of(eos), "latency.svg");
+
+        assertThat(md).contains("| operation | decision processor | views | HTTP |", "| kafka decisions | 80 | 60 | 0 |");
+    }
+
+    @Test
     void thePlotIsWellFormedSvgWithALinePerOperation() throws Exception {
         String svg = LatencyPlot.svg("Latency <test>", List.of(result("metadata", 100), result("search 1-day", 100)));
 
