@@ -54,12 +54,14 @@ public final class CommandGateway implements AutoCloseable {
         // against 2.75-2.88 ms of engine CPU per booking, the broker's share 620-704 against 772-820 µs. A lone
         // booking on a quiet engine waits the 5 ms.
         conf.put(ProducerConfig.LINGER_MS_CONFIG, String.valueOf(LINGER_MS));
-        conf.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, String.valueOf(Math.max(timeout.toMillis(), 1000)));
+        // A send gives up when the client's decision timeout is spent (at least a second).
+        long sendTimeoutMs = Math.max(timeout.toMillis(), 1000);
+        conf.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, String.valueOf(sendTimeoutMs));
         // The producer requires delivery.timeout.ms >= linger.ms + request.timeout.ms.
-        conf.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, String.valueOf(Math.max(timeout.toMillis(), 1000) - LINGER_MS));
+        conf.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, String.valueOf(sendTimeoutMs - LINGER_MS));
         // send() blocks the request thread while it has no metadata for the topic or no buffer space (a broker
         // down since start-up, say); by default for 60 s, far past the decision timeout the client was promised.
-        conf.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, String.valueOf(Math.max(timeout.toMillis(), 1000)));
+        conf.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, String.valueOf(sendTimeoutMs));
         Serializer<AppointmentCommand> values = settings.serdes().<AppointmentCommand>valueSerde().serializer();
         this.producer = new KafkaProducer<>(conf, new StringSerializer(), values);
         this.timeout = timeout;

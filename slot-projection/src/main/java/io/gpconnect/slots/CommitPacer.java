@@ -7,9 +7,9 @@ package io.gpconnect.slots;
  * and a wake-up of every reader (./gpconnect bench, kafka phase: about 12 ms of engine CPU a commit; 0.27 ms of
  * engine CPU per decision at 20 ms commits against 0.18 at 100 ms). When commands have queued over a second
  * ({@link #BACKLOG_MS}) before being decided, the processor is saturated: committing sooner cannot make their
- * answers much earlier, it only spends CPU the backlog needs. So it commits once every tenth of the wait (at
- * least {@link #BACKLOG_INTERVAL_MS}, at most {@link #LONGEST_INTERVAL_MS}), adding at most a tenth to waits
- * already that long. The first command decided after under a second sets it back to the short interval, and
+ * answers much earlier, it only spends CPU the backlog needs. So it commits once every tenth of the wait (so at
+ * least every 100 ms; at most every {@link #LONGEST_INTERVAL_MS}), adding at most a tenth to waits already that
+ * long. The first command decided after under a second sets it back to the short interval, and
  * the periodic {@link #check} commits the last decisions of a backlog within a tenth of their wait. Shorter waits
  * do not count: on a busy machine commands at 500 a second wait 100 ms now and then, and slowing the commits
  * then only grew the tail.
@@ -23,9 +23,7 @@ package io.gpconnect.slots;
  * of the skew and never less than once a second: answers slower by at most that, never wrong.
  */
 final class CommitPacer {
-    /** The shortest commit interval while commands queue: Kafka Streams' own default under exactly-once. */
-    static final long BACKLOG_INTERVAL_MS = 100;
-    /** The longest: a transaction of a second of decisions (tens of thousands of records) is still small. */
+    /** The longest commit interval: a transaction of a second of decisions (tens of thousands of records) is still small. */
     static final long LONGEST_INTERVAL_MS = 1_000;
     /** How long commands must have waited to be decided for the processor to count as saturated. */
     static final long BACKLOG_MS = 1_000;
@@ -84,11 +82,11 @@ final class CommitPacer {
     }
 
     /** The interval the last decision calls for: the short one, or a tenth of a wait over a second. */
-    long currentIntervalMs() {
+    private long currentIntervalMs() {
         if (waitedMs <= BACKLOG_MS) {
             return intervalMs;
         }
-        return Math.max(intervalMs, Math.min(LONGEST_INTERVAL_MS, Math.max(BACKLOG_INTERVAL_MS, waitedMs / 10)));
+        return Math.max(intervalMs, Math.min(LONGEST_INTERVAL_MS, waitedMs / 10));
     }
 
     private boolean due(long nowMs) {

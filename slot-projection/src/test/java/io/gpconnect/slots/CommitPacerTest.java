@@ -29,8 +29,7 @@ class CommitPacerTest {
 
     @Test
     void aDecisionWithNothingAfterItIsCommittedByTheCheck() {
-        CommitPacer pacer = new CommitPacer(INTERVAL);
-        pacer.decided(1_000, 999);
+        CommitPacer pacer = committedAt1000();
         assertThat(pacer.decided(1_010, 1_009)).isFalse();
 
         assertThat(pacer.check(1_015)).isFalse();
@@ -39,8 +38,7 @@ class CommitPacerTest {
 
     @Test
     void queuedCommandsCommitOnceEveryTenthOfTheirWait() {
-        CommitPacer pacer = new CommitPacer(INTERVAL);
-        pacer.decided(1_000, 999);
+        CommitPacer pacer = committedAt1000();
 
         for (long now = 1_021; now < 1_150; now += 5) {
             assertThat(pacer.decided(now, now - 1_500)).as("queued a second and a half, at %d", now).isFalse();
@@ -53,8 +51,7 @@ class CommitPacerTest {
 
     @Test
     void noBacklogHoldsACommitBackMoreThanASecond() {
-        CommitPacer pacer = new CommitPacer(INTERVAL);
-        pacer.decided(1_000, 999);
+        CommitPacer pacer = committedAt1000();
 
         assertThat(pacer.decided(1_999, 1_999 - 60_000)).isFalse();
         assertThat(pacer.decided(2_000, 2_000 - 60_000)).isTrue();
@@ -62,16 +59,14 @@ class CommitPacerTest {
 
     @Test
     void commandsThatWaitedUnderASecondStillCommitAtTheShortInterval() {
-        CommitPacer pacer = new CommitPacer(INTERVAL);
-        pacer.decided(1_000, 999);
+        CommitPacer pacer = committedAt1000();
 
         assertThat(pacer.decided(1_021, 1_021 - 900)).isTrue();
     }
 
     @Test
     void theFirstFreshCommandAfterABacklogCommits() {
-        CommitPacer pacer = new CommitPacer(INTERVAL);
-        pacer.decided(1_000, 999);
+        CommitPacer pacer = committedAt1000();
         pacer.decided(1_030, -500);
 
         assertThat(pacer.decided(1_031, 1_025)).isTrue();
@@ -79,8 +74,7 @@ class CommitPacerTest {
 
     @Test
     void theLastDecisionsOfABacklogAreCommittedByTheCheckATenthOfTheirWaitLater() {
-        CommitPacer pacer = new CommitPacer(INTERVAL);
-        pacer.decided(1_000, 999);
+        CommitPacer pacer = committedAt1000();
         assertThat(pacer.decided(1_030, -1_970)).as("queued three seconds").isFalse();
 
         for (long now = 1_031; now < 1_300; now += 5) {
@@ -93,5 +87,12 @@ class CommitPacerTest {
     void kafkaStreamsOwnIntervalIsTheLongestThePacerWaits() {
         assertThat(CommitPacer.streamsCommitIntervalMs(20)).isEqualTo(CommitPacer.LONGEST_INTERVAL_MS);
         assertThat(CommitPacer.streamsCommitIntervalMs(2_500)).isEqualTo(2_500);
+    }
+
+    /** A pacer that has just committed a fresh decision, at 1,000 ms. */
+    private static CommitPacer committedAt1000() {
+        CommitPacer pacer = new CommitPacer(INTERVAL);
+        assertThat(pacer.decided(1_000, 999)).isTrue();
+        return pacer;
     }
 }

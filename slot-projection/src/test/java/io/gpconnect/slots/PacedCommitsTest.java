@@ -46,12 +46,7 @@ class PacedCommitsTest {
     @Test
     void theCheckCommitsADecisionWithNothingAfterIt() {
         MockProcessorContext<String, Object> context = context();
-        var processor = processor(context);
-        processor.process(command(NOW - 2));
-        context.resetCommit();
-        context.setCurrentSystemTimeMs(NOW + 5);
-        processor.process(command(NOW + 4));
-        assertThat(context.committed()).isFalse();
+        decidedJustAfterACommit(context, processor(context));
 
         check(context).punctuate(NOW + 10);
         assertThat(context.committed()).as("before an interval has passed").isFalse();
@@ -83,18 +78,23 @@ class PacedCommitsTest {
         MockProcessorContext<String, Object> idle = context();
         MockProcessorContext<String, Object> busy = context();
         processor(idle, pacer);
-        var deciding = processor(busy, pacer);
-        deciding.process(command(NOW - 2));
-        busy.resetCommit();
-        busy.setCurrentSystemTimeMs(NOW + 5);
-        deciding.process(command(NOW + 4));
-        assertThat(busy.committed()).isFalse();
+        decidedJustAfterACommit(busy, processor(busy, pacer));
 
         long due = NOW + INTERVAL + 1;
         check(idle).punctuate(due);
         check(busy).punctuate(due);
         assertThat(idle.committed()).as("the first task checked: nothing of its own to commit").isTrue();
         assertThat(busy.committed()).as("the task holding the decision").isTrue();
+    }
+
+    /** A fresh command, committed at once, then another 5 ms later, left for the commit check. */
+    private static void decidedJustAfterACommit(MockProcessorContext<String, Object> context,
+                                                Processor<String, AppointmentCommand, String, Object> processor) {
+        processor.process(command(NOW - 2));
+        context.resetCommit();
+        context.setCurrentSystemTimeMs(NOW + 5);
+        processor.process(command(NOW + 4));
+        assertThat(context.committed()).isFalse();
     }
 
     /** The processor's commit check: its one wall-clock punctuator under a second (the other forgets old ids). */

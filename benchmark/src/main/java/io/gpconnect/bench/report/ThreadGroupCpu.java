@@ -19,6 +19,8 @@ public final class ThreadGroupCpu {
     private record Group(String name, Pattern threads) {
     }
 
+    static final String OTHER = "other";
+    static final String COMPILER = "JIT compiler";
     private static final List<Group> GROUPS = List.of(
             new Group("decision processor", Pattern.compile("gpconnect-slot-.*")),
             new Group("views", Pattern.compile("gpconnect-appoi.*")),
@@ -27,9 +29,7 @@ public final class ThreadGroupCpu {
             new Group("producers' network", Pattern.compile("kafka-producer-.*")),
             new Group("RocksDB background", Pattern.compile("rocksdb.*")),
             new Group("GC", Pattern.compile("(GC Thread|G1 ).*")),
-            new Group("JIT compiler", Pattern.compile("C\\d CompilerThre.*")));
-    static final String OTHER = "other";
-    static final String COMPILER = "JIT compiler";
+            new Group(COMPILER, Pattern.compile("C\\d CompilerThre.*")));
 
     private ThreadGroupCpu() {
     }
