@@ -9,6 +9,7 @@ import io.gpconnect.store.directory.DirectoryView;
 import io.gpconnect.store.directory.RegisteredPatients;
 import io.gpconnect.store.slots.SlotView;
 import io.gpconnect.topics.AvroSerdes;
+import io.gpconnect.topics.RocksDbStores;
 import io.gpconnect.topics.Topics;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
@@ -59,7 +60,7 @@ public final class AppointmentStoreTopology {
 
     private static StoreBuilder<?> store(String name, AvroSerdes serdes) {
         // No record cache: a read straight after an event must see it.
-        return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(name), Serdes.String(), serdes.valueSerde())
+        return Stores.keyValueStoreBuilder(RocksDbStores.persistent(name), Serdes.String(), serdes.valueSerde())
                 .withCachingDisabled();
     }
 }

@@ -6,6 +6,7 @@ import io.gpconnect.schemas.feed.SchedulePublished;
 import io.gpconnect.schemas.slot.SlotState;
 import io.gpconnect.topics.AvroSerdes;
 import io.gpconnect.topics.Keys;
+import io.gpconnect.topics.RocksDbStores;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.processor.api.ProcessingContext;
 import org.apache.kafka.streams.state.KeyValueStore;
@@ -55,9 +56,9 @@ public final class SlotStores implements PracticeBook {
         return List.of(
                 store(SLOTS, serdes), store(SCHEDULES, serdes), store(PATIENTS, serdes),
                 store(APPOINTMENTS, serdes),
-                Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(DECIDED), Serdes.String(), Serdes.ByteArray())
+                Stores.keyValueStoreBuilder(RocksDbStores.persistent(DECIDED), Serdes.String(), Serdes.ByteArray())
                         .withCachingDisabled(),
-                Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(PATIENTS_BY_NHS_NUMBER), Serdes.String(), Serdes.String())
+                Stores.keyValueStoreBuilder(RocksDbStores.persistent(PATIENTS_BY_NHS_NUMBER), Serdes.String(), Serdes.String())
                         .withCachingDisabled());
     }
 
@@ -67,7 +68,7 @@ public final class SlotStores implements PracticeBook {
      * the decision thread (./gpconnect bench: decisions 5,539 → 9,345 /s, booking p99 at 500/s 183 → 44 ms).
      */
     private static StoreBuilder<?> store(String name, AvroSerdes serdes) {
-        return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(name), Serdes.String(), serdes.valueSerde())
+        return Stores.keyValueStoreBuilder(RocksDbStores.persistent(name), Serdes.String(), serdes.valueSerde())
                 .withCachingDisabled();
     }
 
