@@ -22,7 +22,7 @@ import org.apache.kafka.streams.state.Stores;
  *
  * <pre>
  *   gpc.practice.feed        ─► directory     (organisations, locations, practitioners, patients, schedules)
- *   gpc.slot.availability    ─► slots         (by id; free ones by practice and start)
+ *   gpc.slot.availability    ─► slots         (the free ones, by practice and start)
  *   gpc.appointment.events   ─► appointments  (by id; by patient and start) ─► AppliedEventListener
  *                            └► directory     (patients registered through GP Connect) ─► AppliedEventListener
  * </pre>
@@ -46,7 +46,6 @@ public final class AppointmentStoreTopology {
 
         t.addSource("slot-availability", Serdes.String().deserializer(), availability.deserializer(), Topics.SLOT_AVAILABILITY.name());
         t.addProcessor("slot-view", changes.reporting(SlotView::new), "slot-availability");
-        t.addStateStore(store(SlotView.BY_ID, serdes), "slot-view");
         t.addStateStore(store(SlotView.FREE_BY_START, serdes), "slot-view");
 
         t.addSource("appointment-events", Serdes.String().deserializer(), events.deserializer(), Topics.APPOINTMENT_EVENTS.name());

@@ -7,7 +7,6 @@ import io.gpconnect.store.appointments.AppointmentView;
 import io.gpconnect.store.directory.DirectoryView;
 import io.gpconnect.store.slots.SlotView;
 import io.gpconnect.topics.Keys;
-import org.apache.kafka.common.utils.Utils;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StoreQueryParameters;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
@@ -15,7 +14,6 @@ import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.QueryableStoreTypes;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -45,9 +43,8 @@ public final class ViewQueries {
         return changes.generation(ods);
     }
 
-    /** The partition the default partitioner gives the practice's records, hence its views. */
     int partitionOf(String ods) {
-        return Utils.toPositive(Utils.murmur2(ods.getBytes(StandardCharsets.UTF_8))) % partitions;
+        return Keys.partition(ods, partitions);
     }
 
     public Optional<Appointment> appointment(String ods, String id) {
@@ -64,10 +61,6 @@ public final class ViewQueries {
     public List<SlotState> freeSlots(String ods, Instant from, Instant to) {
         return range(SlotView.FREE_BY_START, ods, Keys.of(ods, Keys.time(from)), Keys.of(ods, Keys.time(to.plusMillis(1))),
                 s -> !s.getEnd().isAfter(to));
-    }
-
-    public Optional<SlotState> slot(String ods, String slotId) {
-        return Optional.ofNullable(this.<SlotState, SlotState>query(SlotView.BY_ID, ods, s -> s.get(Keys.of(ods, slotId))));
     }
 
     public Optional<PracticeFeedRecord> directory(String key, String ods) {

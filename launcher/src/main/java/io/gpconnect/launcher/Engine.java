@@ -296,16 +296,18 @@ public final class Engine implements AutoCloseable {
         var key = io.gpconnect.store.directory.DirectoryView.byId(ods, "Schedule", lastSchedule);
         var slots = PracticeFeedRecords.slots(practice, LocalDate.now(clock.withZone(java.time.ZoneId.of("Europe/London"))),
                 DemoPractice.ROLLING_DAYS, clock.instant());
-        String lastSlot = ((io.gpconnect.schemas.feed.SlotPublished) slots.get(slots.size() - 1).getChange()).getId();
+        List<io.gpconnect.schemas.feed.SlotPublished> seeded = slots.stream()
+                .map(r -> r.getChange()).filter(io.gpconnect.schemas.feed.SlotPublished.class::isInstance)
+                .map(io.gpconnect.schemas.feed.SlotPublished.class::cast).toList();
         long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
         while (System.nanoTime() < deadline) {
             try {
                 boolean directory = store.queries().directory(key, ods).isPresent();
-                boolean slotView = projection == null || store.queries().slot(ods, lastSlot).isPresent();
+                boolean slotView = projection == null || SeededSlots.visible(ods, seeded, projection, store.queries());
                 if (directory && slotView) {
                     return;
                 }
-            } catch (io.gpconnect.store.ViewUnavailableException e) {
+            } catch (io.gpconnect.store.ViewUnavailableException | org.apache.kafka.streams.errors.InvalidStateStoreException e) {
                 log.debug("Views not queryable yet: {}", e.getMessage());
             }
             sleep(50);

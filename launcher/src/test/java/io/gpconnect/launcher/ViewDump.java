@@ -23,7 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * derived data: after any fault, dropping them and rebuilding from the topics must give what they held.
  */
 final class ViewDump {
-    private static final List<String> STORES = List.of("directory", "slot-by-id", "free-slots-by-start",
+    private static final List<String> STORES = List.of("directory", "free-slots-by-start",
             "appointment-by-id", "appointments-by-patient");
 
     private ViewDump() {

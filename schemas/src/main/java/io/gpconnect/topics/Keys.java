@@ -1,5 +1,8 @@
 package io.gpconnect.topics;
 
+import org.apache.kafka.common.utils.Utils;
+
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 
 /**
@@ -35,6 +38,11 @@ public final class Keys {
         // Not String.format: it parses its pattern on every call, and the views build one of these per applied event.
         String digits = Long.toString(Math.max(0, instant.toEpochMilli()));
         return "0".repeat(Math.max(0, 15 - digits.length())) + digits;
+    }
+
+    /** The partition the default partitioner gives a practice's records, hence its stores' partition. */
+    public static int partition(String ods, int partitions) {
+        return Utils.toPositive(Utils.murmur2(ods.getBytes(StandardCharsets.UTF_8))) % partitions;
     }
 
     /** The smallest key greater than every key that starts with {@code prefix + SEP}. */

@@ -1,5 +1,7 @@
 package io.gpconnect.topics;
 
+import org.apache.kafka.clients.producer.internals.BuiltInPartitioner;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
@@ -22,5 +24,18 @@ class KeysTest {
 
         assertThat(earlier).hasSize(15).isLessThan(later);
         assertThat(Keys.of("A20047", earlier)).isLessThan(Keys.prefixEnd("A20047"));
+    }
+
+    @Test
+    void aPracticeMapsToThePartitionTheProducerGivesItsRecords() {
+        try (StringSerializer keys = new StringSerializer()) {
+            for (int i = 0; i < 1000; i++) {
+                String ods = "P" + i;
+                for (int partitions : new int[]{1, 6, 12}) {
+                    assertThat(Keys.partition(ods, partitions))
+                            .isEqualTo(BuiltInPartitioner.partitionForKey(keys.serialize("t", ods), partitions));
+                }
+            }
+        }
     }
 }

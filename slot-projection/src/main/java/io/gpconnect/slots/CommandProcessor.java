@@ -13,8 +13,6 @@ import io.gpconnect.schemas.event.CommandRejected;
 import io.gpconnect.schemas.event.CommandType;
 import io.gpconnect.schemas.event.PatientRegistered;
 import io.gpconnect.schemas.event.PatientRegistrationRejected;
-import io.gpconnect.schemas.slot.SlotAvailabilityChanged;
-import io.gpconnect.schemas.slot.SlotState;
 import io.gpconnect.slots.amend.AmendDecider;
 import io.gpconnect.slots.book.BookingDecider;
 import io.gpconnect.slots.cancel.CancelDecider;
@@ -110,9 +108,9 @@ final class CommandProcessor implements Processor<String, AppointmentCommand, St
         Object outcome;
         if (decision instanceof Decision.Accepted accepted) {
             stores.putAppointment(accepted.appointment());
-            for (SlotState slot : accepted.slotChanges()) {
-                stores.putSlot(ods, slot);
-                context.forward(new Record<>(ods, availability(ods, slot, now), record.timestamp()), SlotProjectionTopology.AVAILABILITY_SINK);
+            for (SlotChange change : accepted.slotChanges()) {
+                stores.putSlot(ods, change.after());
+                context.forward(new Record<>(ods, change.record(ods, now), record.timestamp()), SlotProjectionTopology.AVAILABILITY_SINK);
             }
             outcome = switch (type) {
                 case BOOK -> new AppointmentBooked(accepted.appointment());
@@ -157,10 +155,6 @@ final class CommandProcessor implements Processor<String, AppointmentCommand, St
         byte[] bytes = events.serialize(Topics.APPOINTMENT_EVENTS.name(), event);
         stores.putDecided(command.getCommandId(), command.getIssuedAt(), bytes);
         context.forward(new Record<>(record.key(), bytes, record.timestamp()), SlotProjectionTopology.EVENTS_SINK);
-    }
-
-    static SlotAvailabilityChanged availability(String ods, SlotState slot, Instant at) {
-        return SlotAvailabilityChanged.newBuilder().setPracticeOds(ods).setChangedAt(at).setSlot(slot).build();
     }
 
     private void forgetOldCommands(long nowMillis) {

@@ -2,7 +2,6 @@ package io.gpconnect.slots;
 
 import io.gpconnect.schemas.appointment.Appointment;
 import io.gpconnect.schemas.event.RejectionReason;
-import io.gpconnect.schemas.slot.SlotState;
 
 import java.util.List;
 
@@ -10,7 +9,7 @@ import java.util.List;
 public sealed interface Decision {
 
     /** The command is applied: the appointment's new state and the slots it changes. */
-    record Accepted(Appointment appointment, List<SlotState> slotChanges) implements Decision {
+    record Accepted(Appointment appointment, List<SlotChange> slotChanges) implements Decision {
     }
 
     record Rejected(RejectionReason reason, String diagnostics) implements Decision {

@@ -1,13 +1,19 @@
 package io.gpconnect.slots;
 
+import io.gpconnect.schemas.slot.SlotState;
 import io.gpconnect.topics.BoundedRocksDbMemory;
 import io.gpconnect.topics.EngineSettings;
+import io.gpconnect.topics.Keys;
 import io.gpconnect.topics.ReplaceFailedThread;
 import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StoreQueryParameters;
 import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.state.QueryableStoreTypes;
+import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 
 import java.time.Duration;
+import java.util.Optional;
 import java.util.Properties;
 
 /** The running decision processor: one Kafka Streams application under exactly_once_v2. */
@@ -15,6 +21,7 @@ public final class SlotProjection implements AutoCloseable {
     public static final String APPLICATION_ID = "gpconnect-slot-projection";
 
     private final KafkaStreams streams;
+    private final int partitions;
 
     public SlotProjection(EngineSettings settings) {
         this(settings, StreamsConfig.EXACTLY_ONCE_V2);
@@ -28,6 +35,7 @@ public final class SlotProjection implements AutoCloseable {
         this.streams = new KafkaStreams(SlotProjectionTopology.build(settings.serdes(), settings.commitIntervalMs()),
                 properties(settings, processingGuarantee));
         streams.setUncaughtExceptionHandler(new ReplaceFailedThread(APPLICATION_ID));
+        this.partitions = settings.partitions();
     }
 
     static Properties properties(EngineSettings settings, String processingGuarantee) {
@@ -63,6 +71,18 @@ public final class SlotProjection implements AutoCloseable {
 
     public KafkaStreams streams() {
         return streams;
+    }
+
+    /**
+     * The slot as the processor holds it now (an interactive query on its store; empty when it holds none), for
+     * start-up checks. Throws {@link org.apache.kafka.streams.errors.InvalidStateStoreException} while the store
+     * cannot be queried (starting, restoring, rebalancing).
+     */
+    public Optional<SlotState> slot(String ods, String slotId) {
+        ReadOnlyKeyValueStore<String, SlotState> slots = streams.store(StoreQueryParameters
+                .fromNameAndType(SlotStores.SLOTS, QueryableStoreTypes.<String, SlotState>keyValueStore())
+                .withPartition(Keys.partition(ods, partitions)));
+        return Optional.ofNullable(slots.get(SlotStores.slotKey(ods, slotId)));
     }
 
     /** Leaves the consumer group on the way out, so a restart is not held up waiting for this member's session to expire. */

@@ -72,9 +72,13 @@ public final class SlotStores implements PracticeBook {
                 .withCachingDisabled();
     }
 
+    static String slotKey(String ods, String slotId) {
+        return Keys.of(ods, slotId);
+    }
+
     @Override
     public Optional<SlotState> slot(String ods, String slotId) {
-        return Optional.ofNullable(slots.get(Keys.of(ods, slotId)));
+        return Optional.ofNullable(slots.get(slotKey(ods, slotId)));
     }
 
     @Override
@@ -108,12 +112,12 @@ public final class SlotStores implements PracticeBook {
     }
 
     public void putSlot(String ods, SlotState slot) {
-        slots.put(Keys.of(ods, slot.getId()), slot);
+        slots.put(slotKey(ods, slot.getId()), slot);
     }
 
     /** put(key, null) deletes without reading: delete() fetches and decodes the old value only to return it. */
     public void removeSlot(String ods, String slotId) {
-        slots.put(Keys.of(ods, slotId), null);
+        slots.put(slotKey(ods, slotId), null);
     }
 
     public void putSchedule(String ods, SchedulePublished schedule) {

@@ -28,8 +28,10 @@ class BookingRulesTest {
         assertThat(a.appointment().getPractitionerRoleCode()).isEqualTo("R0260");
         assertThat(a.appointment().getDeliveryChannel()).isEqualTo("In-person");
         assertThat(a.slotChanges()).singleElement().satisfies(s -> {
-            assertThat(s.getStatus()).isEqualTo(SlotStatus.BUSY);
-            assertThat(s.getAppointmentId()).isEqualTo("ap1");
+            assertThat(s.after().getStatus()).isEqualTo(SlotStatus.BUSY);
+            assertThat(s.after().getAppointmentId()).isEqualTo("ap1");
+            assertThat(s.before()).isEqualTo(book.slots.get("a0"));
+            assertThat(s.before().getStatus()).isEqualTo(SlotStatus.FREE);
         });
     }
 
@@ -50,7 +52,7 @@ class BookingRulesTest {
         assertThat(book.slots.get("a3").getStatus()).isEqualTo(SlotStatus.FREE);
 
         Decision accepted = decider.decide("A1", booking(book, "multi2", "a3", "a4", "a5").build(), NOW, book);
-        assertThat(((Decision.Accepted) accepted).slotChanges()).hasSize(3).allMatch(s -> s.getStatus() == SlotStatus.BUSY);
+        assertThat(((Decision.Accepted) accepted).slotChanges()).hasSize(3).allMatch(s -> s.after().getStatus() == SlotStatus.BUSY);
     }
 
     @Test

@@ -52,7 +52,9 @@ class ChangeRulesTest {
         var accepted = (Decision.Accepted) d;
         assertThat(accepted.appointment().getStatus()).isEqualTo(AppointmentStatus.CANCELLED);
         assertThat(accepted.appointment().getCancellationReason()).isEqualTo("Patient no longer requires appointment");
-        assertThat(accepted.slotChanges()).hasSize(2).allMatch(s -> s.getStatus() == SlotStatus.FREE && s.getAppointmentId() == null);
+        assertThat(accepted.slotChanges()).hasSize(2)
+                .allMatch(s -> s.after().getStatus() == SlotStatus.FREE && s.after().getAppointmentId() == null)
+                .allMatch(s -> s.before().getStatus() == SlotStatus.BUSY && "ap1".equals(s.before().getAppointmentId()));
         book.apply(d);
         assertThat(reason(amend.decide("A1", new AmendAppointment("ap1", 2L, "x", null), NOW, book))).isEqualTo(RejectionReason.APPOINTMENT_CANCELLED);
         assertThat(reason(cancel.decide("A1", new CancelAppointment("ap1", 2L, "again"), NOW, book))).isEqualTo(RejectionReason.APPOINTMENT_CANCELLED);

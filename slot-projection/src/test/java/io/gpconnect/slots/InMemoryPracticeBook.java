@@ -45,7 +45,7 @@ final class InMemoryPracticeBook implements PracticeBook {
     void apply(Decision decision) {
         if (decision instanceof Decision.Accepted a) {
             appointments.put(a.appointment().getId(), a.appointment());
-            a.slotChanges().forEach(s -> slots.put(s.getId(), s));
+            a.slotChanges().forEach(s -> slots.put(s.after().getId(), s.after()));
         }
     }
 }

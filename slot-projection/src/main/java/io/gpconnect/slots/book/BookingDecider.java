@@ -10,6 +10,7 @@ import io.gpconnect.schemas.slot.SlotState;
 import io.gpconnect.schemas.slot.SlotStatus;
 import io.gpconnect.slots.Decision;
 import io.gpconnect.slots.PracticeBook;
+import io.gpconnect.slots.SlotChange;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -138,9 +139,9 @@ public final class BookingDecider {
                 .setServiceType(first.getServiceType())
                 .setServiceCategory(sch.getServiceCategory())
                 .build();
-        List<SlotState> taken = new ArrayList<>(slots.size());
+        List<SlotChange> taken = new ArrayList<>(slots.size());
         for (SlotState s : slots) {
-            taken.add(SlotState.newBuilder(s).setStatus(SlotStatus.BUSY).setAppointmentId(appointment.getId()).build());
+            taken.add(new SlotChange(s, SlotState.newBuilder(s).setStatus(SlotStatus.BUSY).setAppointmentId(appointment.getId()).build()));
         }
         return new Decision.Accepted(appointment, taken);
     }

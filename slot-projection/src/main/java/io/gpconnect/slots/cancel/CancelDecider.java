@@ -8,6 +8,7 @@ import io.gpconnect.schemas.slot.SlotStatus;
 import io.gpconnect.slots.ChangeRules;
 import io.gpconnect.slots.Decision;
 import io.gpconnect.slots.PracticeBook;
+import io.gpconnect.slots.SlotChange;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -30,12 +31,12 @@ public final class CancelDecider {
                 .setStatus(AppointmentStatus.CANCELLED)
                 .setCancellationReason(cancel.getReason())
                 .build();
-        List<SlotState> freed = new ArrayList<>();
+        List<SlotChange> freed = new ArrayList<>();
         for (String slotId : a.getSlotIds()) {
             // A slot the practice has since withdrawn, or re-let, stays as the practice left it.
             practice.slot(ods, slotId)
                     .filter(s -> s.getStatus() == SlotStatus.BUSY && a.getId().equals(s.getAppointmentId()))
-                    .ifPresent(s -> freed.add(SlotState.newBuilder(s).setStatus(SlotStatus.FREE).setAppointmentId(null).build()));
+                    .ifPresent(s -> freed.add(new SlotChange(s, SlotState.newBuilder(s).setStatus(SlotStatus.FREE).setAppointmentId(null).build())));
         }
         return new Decision.Accepted(cancelled, freed);
     }

@@ -9,6 +9,7 @@ import io.gpconnect.schemas.feed.SlotWithdrawn;
 import io.gpconnect.schemas.slot.SlotAvailabilityChanged;
 import io.gpconnect.schemas.slot.SlotState;
 import io.gpconnect.schemas.slot.SlotStatus;
+import io.gpconnect.slots.SlotChange;
 import io.gpconnect.slots.SlotStores;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -48,13 +49,14 @@ public final class FeedIngestor implements Processor<String, PracticeFeedRecord,
         } else if (change instanceof PatientPublished patient) {
             stores.putPatient(ods, patient);
         } else if (change instanceof SlotPublished published) {
-            SlotState slot = merge(stores.slot(ods, published.getId()), published);
+            Optional<SlotState> existing = stores.slot(ods, published.getId());
+            SlotState slot = merge(existing, published);
             stores.putSlot(ods, slot);
-            emit(record, ods, slot);
+            emit(record, ods, new SlotChange(existing.orElse(null), slot));
         } else if (change instanceof SlotWithdrawn withdrawn) {
             stores.slot(ods, withdrawn.getId()).ifPresent(existing -> {
                 stores.removeSlot(ods, withdrawn.getId());
-                emit(record, ods, SlotState.newBuilder(existing).setStatus(SlotStatus.WITHDRAWN).build());
+                emit(record, ods, new SlotChange(existing, SlotState.newBuilder(existing).setStatus(SlotStatus.WITHDRAWN).build()));
             });
         }
     }
@@ -77,12 +79,8 @@ public final class FeedIngestor implements Processor<String, PracticeFeedRecord,
                 .build();
     }
 
-    private void emit(Record<String, PracticeFeedRecord> record, String ods, SlotState slot) {
-        SlotAvailabilityChanged changed = SlotAvailabilityChanged.newBuilder()
-                .setPracticeOds(ods)
-                .setChangedAt(record.value().getPublishedAt())
-                .setSlot(slot)
-                .build();
+    private void emit(Record<String, PracticeFeedRecord> record, String ods, SlotChange change) {
+        SlotAvailabilityChanged changed = change.record(ods, record.value().getPublishedAt());
         context.forward(new Record<>(ods, changed, record.timestamp()), availabilitySink);
     }
 }
