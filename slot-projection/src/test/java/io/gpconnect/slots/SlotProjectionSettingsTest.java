@@ -22,6 +22,8 @@ class SlotProjectionSettingsTest {
         assertThat(p.getProperty(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG)).isEqualTo(String.valueOf(CommitPacer.LONGEST_INTERVAL_MS));
         assertThat(p.getProperty(StreamsConfig.POLL_MS_CONFIG)).as("a poll waits no longer than a commit interval").isEqualTo("20");
         assertThat(p.getProperty(StreamsConfig.producerPrefix("linger.ms"))).isEqualTo("5");
+        assertThat(p.getProperty(StreamsConfig.producerPrefix("retry.backoff.ms")))
+                .as("a request refused while the previous transaction completes is retried within a commit interval").isEqualTo("10");
     }
 
     @Test
@@ -30,5 +32,6 @@ class SlotProjectionSettingsTest {
 
         assertThat(p.getProperty(StreamsConfig.PROCESSING_GUARANTEE_CONFIG)).isEqualTo(StreamsConfig.AT_LEAST_ONCE);
         assertThat(p.getProperty(StreamsConfig.producerPrefix("linger.ms"))).isEqualTo("0");
+        assertThat(p.getProperty(StreamsConfig.producerPrefix("retry.backoff.ms"))).isNull();
     }
 }
