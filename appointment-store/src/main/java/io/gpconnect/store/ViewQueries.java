@@ -43,10 +43,6 @@ public final class ViewQueries {
         return changes.generation(ods);
     }
 
-    int partitionOf(String ods) {
-        return Keys.partition(ods, partitions);
-    }
-
     public Optional<Appointment> appointment(String ods, String id) {
         return Optional.ofNullable(this.<Appointment, Appointment>query(AppointmentView.BY_ID, ods, s -> s.get(Keys.of(ods, id))));
     }
@@ -96,7 +92,7 @@ public final class ViewQueries {
         while (true) {
             try {
                 return read.apply(streams.store(StoreQueryParameters.fromNameAndType(name, QueryableStoreTypes.<String, T>keyValueStore())
-                        .withPartition(partitionOf(ods))));
+                        .withPartition(Keys.partition(ods, partitions))));
             } catch (InvalidStateStoreException e) {
                 if (System.currentTimeMillis() > deadline) {
                     throw new ViewUnavailableException("View " + name + " is not available: " + e.getMessage(), e);

@@ -2,9 +2,9 @@ package io.gpconnect.launcher;
 
 import io.gpconnect.schemas.feed.SlotPublished;
 import io.gpconnect.schemas.slot.SlotState;
-import io.gpconnect.schemas.slot.SlotStatus;
 import io.gpconnect.slots.SlotProjection;
 import io.gpconnect.store.ViewQueries;
+import io.gpconnect.store.slots.SlotView;
 
 import java.util.List;
 import java.util.Optional;
@@ -29,7 +29,7 @@ final class SeededSlots {
                 return false;
             }
             SlotState slot = held.get();
-            if (slot.getStatus() == SlotStatus.FREE && slot.getGpConnectBookable()) {
+            if (SlotView.listed(slot)) {
                 return views.freeSlots(ods, slot.getStart(), slot.getEnd()).stream().anyMatch(s -> s.getId().equals(slot.getId()));
             }
         }

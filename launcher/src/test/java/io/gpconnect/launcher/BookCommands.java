@@ -21,25 +21,33 @@ final class BookCommands {
     }
 
     static AppointmentCommand book(String commandId, String appointmentId, FreeSlots.Found slot) {
+        return book(commandId, appointmentId, slot.id(), OffsetDateTime.parse(slot.start()).toInstant(),
+                OffsetDateTime.parse(slot.end()).toInstant(), slot.locationRef().substring("Location/".length()),
+                slot.practitionerRef() == null ? null : slot.practitionerRef().substring("Practitioner/".length()), "A20047");
+    }
+
+    /** @param practitionerId null for a slot with none; {@code organisationOds} books and requests */
+    static AppointmentCommand book(String commandId, String appointmentId, String slotId, Instant start, Instant end,
+                                   String locationId, String practitionerId, String organisationOds) {
         Instant now = Instant.now();
         BookAppointment book = BookAppointment.newBuilder()
                 .setAppointmentId(appointmentId)
-                .setSlotIds(List.of(slot.id()))
-                .setStart(OffsetDateTime.parse(slot.start()).toInstant())
-                .setEnd(OffsetDateTime.parse(slot.end()).toInstant())
+                .setSlotIds(List.of(slotId))
+                .setStart(start)
+                .setEnd(end)
                 .setCreated(now)
                 .setDescription("Sent straight to the command topic")
                 .setPatientId("2")
-                .setLocationId(slot.locationRef().substring("Location/".length()))
-                .setPractitionerId(slot.practitionerRef() == null ? null : slot.practitionerRef().substring("Practitioner/".length()))
-                .setPractitionerParticipantStatus(slot.practitionerRef() == null ? null : "accepted")
-                .setBookingOrganisation(BookingOrganisation.newBuilder().setContainedId("1").setOdsCode("A20047")
+                .setLocationId(locationId)
+                .setPractitionerId(practitionerId)
+                .setPractitionerParticipantStatus(practitionerId == null ? null : "accepted")
+                .setBookingOrganisation(BookingOrganisation.newBuilder().setContainedId("1").setOdsCode(organisationOds)
                         .setName("Booking organisation of the slot search").setTelecom(List.of()).build())
                 .build();
         return AppointmentCommand.newBuilder()
                 .setCommandId(commandId)
                 .setIssuedAt(now)
-                .setRequester(Requester.newBuilder().setFromAsid("200000000359").setOrganisationOds("A20047").setTraceId(commandId).build())
+                .setRequester(Requester.newBuilder().setFromAsid("200000000359").setOrganisationOds(organisationOds).setTraceId(commandId).build())
                 .setCommand(book)
                 .build();
     }

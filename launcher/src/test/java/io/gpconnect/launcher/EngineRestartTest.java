@@ -3,10 +3,7 @@ package io.gpconnect.launcher;
 import io.gpconnect.launcher.seed.DemoPractice;
 import io.gpconnect.launcher.seed.PracticeData;
 import io.gpconnect.launcher.seed.PracticeFeedRecords;
-import io.gpconnect.schemas.BookingOrganisation;
-import io.gpconnect.schemas.Requester;
 import io.gpconnect.schemas.command.AppointmentCommand;
-import io.gpconnect.schemas.command.BookAppointment;
 import io.gpconnect.schemas.event.AppointmentBooked;
 import io.gpconnect.schemas.event.AppointmentEvent;
 import io.gpconnect.schemas.event.CommandRejected;
@@ -83,28 +80,8 @@ class EngineRestartTest {
     private static AppointmentCommand book(String appointmentId, SlotPublished slot, PracticeData practice) {
         PracticeData.Schedule schedule = practice.schedules().stream().filter(s -> s.id().equals(slot.getScheduleId())).findFirst().orElseThrow();
         String organisation = slot.getBookableOdsCodes().isEmpty() ? ODS : slot.getBookableOdsCodes().get(0);
-        String commandId = "restart-" + UUID.randomUUID();
-        Instant now = Instant.now();
-        BookAppointment book = BookAppointment.newBuilder()
-                .setAppointmentId(appointmentId)
-                .setSlotIds(List.of(slot.getId()))
-                .setStart(slot.getStart())
-                .setEnd(slot.getEnd())
-                .setCreated(now)
-                .setDescription("Booked before the restart")
-                .setPatientId("2")
-                .setLocationId(schedule.locationId())
-                .setPractitionerId(schedule.practitionerIds().isEmpty() ? null : schedule.practitionerIds().get(0))
-                .setPractitionerParticipantStatus(schedule.practitionerIds().isEmpty() ? null : "accepted")
-                .setBookingOrganisation(BookingOrganisation.newBuilder().setContainedId("1").setOdsCode(organisation)
-                        .setName("A booking organisation the slot is open to").setTelecom(List.of()).build())
-                .build();
-        return AppointmentCommand.newBuilder()
-                .setCommandId(commandId)
-                .setIssuedAt(now)
-                .setRequester(Requester.newBuilder().setFromAsid("200000000359").setOrganisationOds(organisation).setTraceId(commandId).build())
-                .setCommand(book)
-                .build();
+        return BookCommands.book("restart-" + UUID.randomUUID(), appointmentId, slot.getId(), slot.getStart(), slot.getEnd(),
+                schedule.locationId(), schedule.practitionerIds().isEmpty() ? null : schedule.practitionerIds().get(0), organisation);
     }
 
     private static Object decide(Engine engine, AppointmentCommand command) throws Exception {

@@ -97,7 +97,6 @@ class PacedCommitsTest {
         assertThat(context.committed()).isFalse();
     }
 
-    /** The processor's commit check: its one wall-clock punctuator under a second (the other forgets old ids). */
     @Test
     void aFeedRecordIsPacedLikeACommandSoItsChangesDoNotWaitForKafkaStreamsInterval() {
         ThreadLocal<CommitPacer> pacer = CommitPacer.perThread(INTERVAL);
@@ -110,6 +109,7 @@ class PacedCommitsTest {
         assertThat(context.committed()).isTrue();
     }
 
+    /** The processor's commit check: its one wall-clock punctuator under a second (the other forgets old ids). */
     private static Punctuator check(MockProcessorContext<String, Object> context) {
         return context.scheduledPunctuators().stream()
                 .filter(p -> p.getType() == PunctuationType.WALL_CLOCK_TIME && p.getInterval().compareTo(Duration.ofSeconds(1)) < 0)

@@ -33,7 +33,12 @@ public final class SlotView implements Processor<String, SlotAvailabilityChanged
         return Keys.of(ods, Keys.time(start), slotId);
     }
 
-    static boolean listed(SlotStatus status, boolean gpConnectBookable) {
+    /** Whether the view lists the slot: free, and bookable through GP Connect. */
+    public static boolean listed(SlotState slot) {
+        return listed(slot.getStatus(), slot.getGpConnectBookable());
+    }
+
+    private static boolean listed(SlotStatus status, boolean gpConnectBookable) {
         return status == SlotStatus.FREE && gpConnectBookable;
     }
 
@@ -50,7 +55,7 @@ public final class SlotView implements Processor<String, SlotAvailabilityChanged
         }
         SlotAvailabilityChanged change = record.value();
         SlotState slot = change.getSlot();
-        boolean listedNow = listed(slot.getStatus(), slot.getGpConnectBookable());
+        boolean listedNow = listed(slot);
         if (change.getBeforeKnown()) {
             SlotBefore before = change.getBefore();
             // An entry listed now at the same start is overwritten below; put(key, null) deletes without reading
