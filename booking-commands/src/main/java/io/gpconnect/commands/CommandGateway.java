@@ -11,6 +11,7 @@ import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -26,17 +27,17 @@ public final class CommandGateway implements AutoCloseable {
     /** How long a command waits for others to share its produce request (see the constructor). */
     static final int LINGER_MS = 5;
     private final KafkaProducer<String, AppointmentCommand> producer;
-    private final Map<String, CompletableFuture<AppointmentEvent>> pending = new ConcurrentHashMap<>();
+    private final Map<String, Waiting> pending = new ConcurrentHashMap<>();
     private final Duration timeout;
     private final OutcomeObserver observer;
 
     /** Told how each command submitted here ended, as its requester saw it: decided, timed out, or never sent. */
     @FunctionalInterface
     public interface OutcomeObserver {
-        OutcomeObserver NONE = (command, decision, failure) -> { };
+        OutcomeObserver NONE = (command, decision, failure, timing) -> { };
 
         /** Exactly one of {@code decision} and {@code failure} is non-null. */
-        void answered(AppointmentCommand command, AppointmentEvent decision, Throwable failure);
+        void answered(AppointmentCommand command, AppointmentEvent decision, Throwable failure, CommandTiming timing);
     }
 
     public CommandGateway(EngineSettings settings, Duration timeout) {
@@ -74,25 +75,28 @@ public final class CommandGateway implements AutoCloseable {
      * must not assume it failed).
      */
     public CompletableFuture<AppointmentEvent> submit(String practiceOds, AppointmentCommand command) {
-        CompletableFuture<AppointmentEvent> outcome = new CompletableFuture<>();
-        pending.put(command.getCommandId(), outcome);
+        Waiting waiting = new Waiting(System.nanoTime());
+        pending.put(command.getCommandId(), waiting);
         producer.send(new ProducerRecord<>(Topics.APPOINTMENT_COMMANDS.name(), practiceOds, command), (md, error) -> {
             if (error != null) {
-                outcome.completeExceptionally(new CommandNotAcknowledgedException(error));
+                waiting.outcome.completeExceptionally(new CommandNotAcknowledgedException(error));
+            } else {
+                waiting.appendedNanos = System.nanoTime();
             }
         });
-        return outcome.orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS)
+        return waiting.outcome.orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS)
                 .whenComplete((e, t) -> {
                     pending.remove(command.getCommandId());
-                    observer.answered(command, e, t);
+                    observer.answered(command, e, t, waiting.timing(command, e, System.nanoTime()));
                 });
     }
 
     /** Called by the views once they hold the event deciding a command. */
     public void decided(AppointmentEvent event) {
-        CompletableFuture<AppointmentEvent> waiting = pending.get(event.getCommandId());
+        Waiting waiting = pending.get(event.getCommandId());
         if (waiting != null) {
-            waiting.complete(event);
+            waiting.visibleAtMillis = System.currentTimeMillis();
+            waiting.outcome.complete(event);
         }
     }
 
@@ -103,6 +107,25 @@ public final class CommandGateway implements AutoCloseable {
     @Override
     public void close() {
         producer.close(Duration.ofSeconds(5));
+    }
+
+    /** A command awaiting its decision, and when it passed each stage (written by the producer's and the views' threads). */
+    private static final class Waiting {
+        final CompletableFuture<AppointmentEvent> outcome = new CompletableFuture<>();
+        final long sentNanos;
+        volatile long appendedNanos;
+        volatile long visibleAtMillis;
+
+        Waiting(long sentNanos) {
+            this.sentNanos = sentNanos;
+        }
+
+        CommandTiming timing(AppointmentCommand command, AppointmentEvent decision, long answeredNanos) {
+            Duration appended = appendedNanos == 0 ? null : Duration.ofNanos(appendedNanos - sentNanos);
+            Instant decidedAt = decision == null ? null : decision.getDecidedAt();
+            Instant visibleAt = visibleAtMillis == 0 ? null : Instant.ofEpochMilli(visibleAtMillis);
+            return CommandTiming.of(command.getIssuedAt(), appended, decidedAt, visibleAt, Duration.ofNanos(answeredNanos - sentNanos));
+        }
     }
 
     /**

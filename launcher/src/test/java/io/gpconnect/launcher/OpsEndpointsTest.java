@@ -6,7 +6,11 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -23,6 +27,7 @@ class OpsEndpointsTest {
         assertThat(ready.statusCode()).as(ready.body()).isEqualTo(200);
         assertThat(ready.body()).contains("RUNNING");
 
+        Map<String, Double> stagesBefore = bookingStages(get(base + "/metrics").body());
         GpConnectClient client = SharedEngine.client();
         FreeSlots.Found slot = FreeSlots.search(client, 13, 1).get(0);
         assertThat(client.post("/Appointment", Bookings.body(List.of(slot), "Patient/6"), "rest:create:appointment-1", "patient/*.write")
@@ -43,6 +48,28 @@ class OpsEndpointsTest {
         assertThat(metrics).containsPattern("gpconnect_consumer_lag\\{application=\"gpconnect-slot-projection\"\\} [0-9]");
         assertThat(metrics).containsPattern("gpconnect_consumer_lag\\{application=\"gpconnect-appointment-store\"\\} [0-9]");
         assertThat(metrics).contains("jvm_memory_used_bytes");
+        // both bookings (accepted and refused) went through every stage; their spans come from three clocks' readings
+        Map<String, Double> stages = bookingStages(metrics);
+        for (String stage : List.of("appended", "queued", "published", "answered")) {
+            assertThat(stages.get(stage + " count") - stagesBefore.getOrDefault(stage + " count", 0.0)).as(stage).isEqualTo(2.0);
+            assertThat(stages.get(stage + " sum") - stagesBefore.getOrDefault(stage + " sum", 0.0)).as(stage).isPositive();
+        }
+        assertThat(stages.get("answered sum") - stagesBefore.getOrDefault("answered sum", 0.0))
+                .as("the whole wait is at least its stages")
+                .isGreaterThanOrEqualTo(List.of("appended", "queued", "published").stream()
+                        .mapToDouble(st -> stages.get(st + " sum") - stagesBefore.getOrDefault(st + " sum", 0.0)).sum() - 0.005);
+        assertThat(metrics).contains("gpconnect_command_stage_seconds_bucket{command=\"book\",stage=\"published\",le=");
+    }
+
+    /** "stage count" and "stage sum" of the book command's gpconnect.command.stage timers. */
+    private static Map<String, Double> bookingStages(String metrics) {
+        Map<String, Double> found = new HashMap<>();
+        Matcher m = Pattern.compile("gpconnect_command_stage_seconds_(count|sum)\\{command=\"book\",stage=\"(\\w+)\"} (\\S+)")
+                .matcher(metrics);
+        while (m.find()) {
+            found.put(m.group(2) + " " + m.group(1), Double.parseDouble(m.group(3)));
+        }
+        return found;
     }
 
     private HttpResponse<String> get(String url) throws Exception {
