@@ -28,6 +28,9 @@ class BenchCommandTest {
                 "| book @20/s |", "| race book |", "| 111 journey |", "| kafka decisions |", "## Exactly-once overhead", "## HTTP overhead",
                 "every phase run unrecorded for PT0.8S a pass");
         assertThat(report).containsPattern("Warm-up: every phase for 0\\.1 s a pass, not recorded, \\d+ pass\\(es\\) in \\d+ s; JIT compiler cores per pass: \\d+\\.\\d\\d");
+        // the engine's own account of where each booking run's bookings waited, read from its /metrics
+        assertThat(report).contains("| operation | bookings | appended | queued | published | answered | bench p50 / p99 |");
+        assertThat(report).containsPattern("\\| book @20/s \\| [1-9]\\d* \\|( [\\d.]+ / [\\d.]+ \\|){5}");
         assertThat(Files.readString(out.resolve("latency.svg"))).startsWith("<svg");
     }
 }

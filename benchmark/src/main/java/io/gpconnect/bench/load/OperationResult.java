@@ -11,10 +11,16 @@ import java.util.Map;
  * @param unexpectedSamples the first body of each status that was an error
  * @param fromNanos         when the measured interval began (System.nanoTime), to attribute CPU use to it
  * @param cpu               CPU the engine and the load generator used during the run, when known
+ * @param engineStages      where the engine says the run's bookings waited, by stage (see {@link CommandStages}); empty
+ *                          when the run booked nothing or the engine does not say
  */
 public record OperationResult(String name, Histogram latencyMicros, double seconds, long succeeded, long conflicts,
                               long errors, Map<Integer, Long> statuses, Map<Integer, String> unexpectedSamples,
-                              long fromNanos, long toNanos, CpuUse cpu) {
+                              long fromNanos, long toNanos, CpuUse cpu, Map<String, CommandStages.Figures> engineStages) {
+
+    public OperationResult {
+        engineStages = Map.copyOf(engineStages);
+    }
 
     /**
      * CPU seconds used during the run; NaN where not measured.
@@ -36,7 +42,12 @@ public record OperationResult(String name, Histogram latencyMicros, double secon
 
     public OperationResult withCpu(CpuUse use) {
         return new OperationResult(name, latencyMicros, seconds, succeeded, conflicts, errors, statuses, unexpectedSamples, fromNanos, toNanos,
-                use);
+                use, engineStages);
+    }
+
+    public OperationResult withEngineStages(Map<String, CommandStages.Figures> stages) {
+        return new OperationResult(name, latencyMicros, seconds, succeeded, conflicts, errors, statuses, unexpectedSamples, fromNanos, toNanos,
+                cpu, stages);
     }
 
 
@@ -64,6 +75,6 @@ public record OperationResult(String name, Histogram latencyMicros, double secon
     /** The same counts over a measured span other than the recorder's (first command sent to last decision). */
     public OperationResult over(double spanSeconds) {
         return new OperationResult(name, latencyMicros, spanSeconds, succeeded, conflicts, errors, statuses, unexpectedSamples, fromNanos,
-                toNanos, cpu);
+                toNanos, cpu, engineStages);
     }
 }

@@ -104,6 +104,6 @@ public final class OperationStats {
             }
         }
         return new OperationResult(name, h, seconds, ok, conflicted, errors, byStatus, Map.copyOf(unexpectedSamples), startedNanos, now,
-                OperationResult.CpuUse.UNKNOWN);
+                OperationResult.CpuUse.UNKNOWN, Map.of());
     }
 }

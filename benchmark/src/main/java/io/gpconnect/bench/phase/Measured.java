@@ -1,6 +1,7 @@
 package io.gpconnect.bench.phase;
 
 import io.gpconnect.bench.load.Action;
+import io.gpconnect.bench.load.CommandStages;
 import io.gpconnect.bench.load.LoadRun;
 import io.gpconnect.bench.load.OperationResult;
 import io.gpconnect.bench.load.OperationStats;
@@ -9,6 +10,7 @@ import io.gpconnect.bench.load.Pacing;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A warm-up and then the measurement, on the same workers and connections: the JIT, the connection pool and
@@ -34,9 +36,16 @@ final class Measured {
         LoadShape shape = context.shape();
         try (LoadRun run = new LoadRun(context.consumer().base(), workers)) {
             run.run(() -> pacing(shape.warmUp(), shape.maxRequests()), action);
+            Optional<CommandStages> before = CommandStages.scrape(context.consumer().base());
             Arrays.stream(stats).forEach(OperationStats::restart);
             run.run(() -> pacing(shape.measure(), shape.maxRequests()), action);
-            return Arrays.stream(stats).map(OperationStats::result).toList();
+            List<OperationResult> results = Arrays.stream(stats).map(OperationStats::result).toList();
+            Optional<CommandStages> after = before.flatMap(b -> CommandStages.scrape(context.consumer().base()));
+            // A phase of one operation owns the interval's bookings; the journey's steps share theirs with cancels.
+            if (after.isPresent() && results.size() == 1) {
+                return List.of(results.get(0).withEngineStages(after.get().since(before.get())));
+            }
+            return results;
         }
     }
 

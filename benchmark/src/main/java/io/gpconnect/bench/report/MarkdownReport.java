@@ -1,5 +1,6 @@
 package io.gpconnect.bench.report;
 
+import io.gpconnect.bench.load.CommandStages;
 import io.gpconnect.bench.load.OperationResult;
 
 import java.time.ZonedDateTime;
@@ -48,6 +49,7 @@ public final class MarkdownReport {
             md.append("\nCPU columns: the engine's and the bench's process CPU over each measured interval (cores = CPU seconds per ")
                     .append("second). The 111 steps share one interval, so each of their rows shows the CPU of a whole journey.\n");
             engineThreads(md, run);
+            engineStages(md, run);
             for (OperationResult r : run.results()) {
                 r.unexpectedSamples().forEach((status, body) -> md.append("\n").append(r.name()).append(", first ").append(status)
                         .append(" answer: `").append(body.replace("`", "'").replace("\n", " ")).append("`\n"));
@@ -77,6 +79,32 @@ public final class MarkdownReport {
                 md.append(String.format(Locale.ROOT, " %.0f |", r.cpu().engineThreads().getOrDefault(g, 0.0) * 1e6 / r.requests()));
             }
             md.append("\n");
+        }
+    }
+
+    /**
+     * Where the engine says each booking run's bookings waited. Its answered is the wait inside the engine; the bench's
+     * own latency adds the HTTP request and response around it and the load generator's queueing.
+     */
+    private static void engineStages(StringBuilder md, EngineRun run) {
+        List<OperationResult> staged = run.results().stream().filter(r -> !r.engineStages().isEmpty()).toList();
+        if (staged.isEmpty()) {
+            return;
+        }
+        md.append("\nWhere the bookings waited, by the engine's `gpconnect.command.stage` histograms over the measured interval ")
+                .append("(p50 / p99 in ms, histogram bucket bounds): appended = sent until the broker acknowledged the command, ")
+                .append("queued = until the processor decided it, published = until the views held the decision (the transaction's ")
+                .append("commit and the views' read), answered = the engine's whole wait:\n\n| operation | bookings | ")
+                .append(String.join(" | ", CommandStages.STAGES)).append(" | bench p50 / p99 |\n|---|---:|")
+                .append("---:|".repeat(CommandStages.STAGES.size())).append("---:|\n");
+        for (OperationResult r : staged) {
+            md.append("| ").append(r.name()).append(" | ")
+                    .append(r.engineStages().values().stream().mapToLong(CommandStages.Figures::count).max().orElse(0)).append(" |");
+            for (String stage : CommandStages.STAGES) {
+                CommandStages.Figures f = r.engineStages().get(stage);
+                md.append(f == null ? " – |" : String.format(Locale.ROOT, " %.1f / %.1f |", f.p50Millis(), f.p99Millis()));
+            }
+            md.append(String.format(Locale.ROOT, " %.1f / %.1f |%n", r.percentileMillis(50), r.percentileMillis(99)));
         }
     }
 

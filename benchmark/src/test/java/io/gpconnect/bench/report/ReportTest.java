@@ -1,5 +1,6 @@
 package io.gpconnect.bench.report;
 
+import io.gpconnect.bench.load.CommandStages;
 import io.gpconnect.bench.load.OperationResult;
 import io.gpconnect.bench.load.OperationStats;
 import org.junit.jupiter.api.Test;
@@ -41,6 +42,30 @@ class ReportTest {
         String md = MarkdownReport.render("setup", List.of(eos), "latency.svg");
 
         assertThat(md).contains("| operation | decision processor | views | HTTP |", "| kafka decisions | 80 | 60 | 0 |");
+    }
+
+    @Test
+    void theEnginesStagesOfABookingRunAreReportedBesideTheBenchsLatency() {
+        String before = stageBuckets(0, 0, 0);
+        String after = stageBuckets(90, 99, 100);
+        OperationResult book = result("book @500/s", 100).withEngineStages(
+                CommandStages.parse(after).since(CommandStages.parse(before)));
+        EngineRun eos = new EngineRun("exactly-once", "exactly_once_v2", List.of(book, result("metadata", 100)), OptionalLong.empty(), "");
+
+        String md = MarkdownReport.render("setup", List.of(eos), "latency.svg");
+
+        assertThat(book.engineStages().get("queued")).isEqualTo(new CommandStages.Figures(100, 5.0, 20.0));
+        assertThat(md).contains("| operation | bookings | appended | queued | published | answered | bench p50 / p99 |",
+                "| book @500/s | 100 | – | 5.0 / 20.0 | – | – |");
+        assertThat(md).doesNotContain("| metadata | 0 |");
+    }
+
+    /** The engine's queued-stage histogram: cumulative counts at 5 ms, 20 ms and +Inf. */
+    private static String stageBuckets(long upTo5ms, long upTo20ms, long all) {
+        String prefix = "gpconnect_command_stage_seconds_bucket{command=\"book\",stage=\"queued\",le=";
+        return "# TYPE gpconnect_command_stage_seconds histogram\n"
+                + prefix + "\"0.005\"} " + upTo5ms + "\n" + prefix + "\"0.02\"} " + upTo20ms + "\n" + prefix + "\"+Inf\"} " + all + "\n"
+                + "gpconnect_command_stage_seconds_bucket{command=\"cancel\",stage=\"queued\",le=\"+Inf\"} 7\n";
     }
 
     @Test
