@@ -59,6 +59,12 @@ class OpsEndpointsTest {
                 .isGreaterThanOrEqualTo(List.of("appended", "queued", "published").stream()
                         .mapToDouble(st -> stages.get(st + " sum") - stagesBefore.getOrDefault(st + " sum", 0.0)).sum() - 0.005);
         assertThat(metrics).contains("gpconnect_command_stage_seconds_bucket{command=\"book\",stage=\"published\",le=");
+
+        // a partial scrape, Prometheus' name[] convention: the stages alone, cheap enough to read around a bench interval
+        HttpResponse<String> some = get(base + "/metrics?name%5B%5D=gpconnect_command_stage_seconds&name%5B%5D=gpconnect_command_stage_seconds");
+        assertThat(some.statusCode()).isEqualTo(200);
+        assertThat(bookingStages(some.body())).isEqualTo(bookingStages(get(base + "/metrics").body()));
+        assertThat(some.body()).contains("gpconnect_command_stage_seconds_bucket{").doesNotContain("jvm_memory_used_bytes", "kafka_");
     }
 
     /** "stage count" and "stage sum" of the book command's gpconnect.command.stage timers. */

@@ -16,7 +16,8 @@ import java.util.regex.Pattern;
 /**
  * Where the engine says its bookings waited: the histograms of its {@code gpconnect.command.stage} timers
  * (appended, queued, published, answered; see the engine's CommandTiming), read from {@code /metrics} before
- * and after a measured interval. Percentiles are the upper bounds of the histogram's buckets, so within a fifth or
+ * and after a measured interval, those alone (a whole scrape costs a loaded engine most of a second of CPU, and
+ * the first seconds of the interval after it ran slow). Percentiles are the upper bounds of the histogram's buckets, so within a fifth or
  * so; enough to see which stage makes a slow answer slow.
  */
 public final class CommandStages {
@@ -35,7 +36,7 @@ public final class CommandStages {
     /** The engine's histograms now; empty when it has none (an engine without them, or /metrics unreachable). */
     public static Optional<CommandStages> scrape(URI engine) {
         try {
-            HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(engine.resolve("/metrics")).timeout(Duration.ofSeconds(10)).GET().build(),
+            HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(engine.resolve("/metrics?name%5B%5D=gpconnect_command_stage_seconds")).timeout(Duration.ofSeconds(10)).GET().build(),
                     HttpResponse.BodyHandlers.ofString());
             return r.statusCode() == 200 ? Optional.of(parse(r.body())) : Optional.empty();
         } catch (java.io.IOException e) {

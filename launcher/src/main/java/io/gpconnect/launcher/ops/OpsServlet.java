@@ -6,12 +6,14 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Set;
 import java.util.function.Supplier;
 
 /**
  * Operations endpoints beside the FHIR service roots: {@code /health/live} (the process answers),
  * {@code /health/ready} (broker reachable, processor and views running: safe to send traffic) and
- * {@code /metrics} (Prometheus text format).
+ * {@code /metrics} (Prometheus text format; {@code ?name[]=...} for only the metrics named).
  */
 public final class OpsServlet extends HttpServlet {
     private static final long serialVersionUID = 1L;
@@ -38,7 +40,11 @@ public final class OpsServlet extends HttpServlet {
                 Readiness r = readiness.get();
                 write(response, r.ready() ? 200 : 503, "text/plain", (r.ready() ? "ready" : "not ready") + ": " + r.detail() + "\n");
             }
-            case "/metrics" -> write(response, 200, "text/plain; version=0.0.4; charset=utf-8", metrics.scrape());
+            case "/metrics" -> {
+                // Prometheus' own convention for a partial scrape: /metrics?name[]=a&name[]=b
+                String[] names = request.getParameterValues("name[]");
+                write(response, 200, EngineMetrics.CONTENT_TYPE, names == null ? metrics.scrape() : metrics.scrape(Set.copyOf(Arrays.asList(names))));
+            }
             default -> write(response, 404, "text/plain", "unknown operations endpoint\n");
         }
     }
