@@ -73,7 +73,8 @@ public final class CommandOutcomes implements CommandGateway.OutcomeObserver {
 
     @Override
     public void answered(AppointmentCommand command, AppointmentEvent decision, Throwable failure, CommandTiming timing) {
-        stages.get(kind(command)).record(timing);
+        String kind = kind(command);
+        stages.get(kind).record(timing);
         String outcome;
         String reason = "none";
         if (decision != null) {
@@ -97,7 +98,7 @@ public final class CommandOutcomes implements CommandGateway.OutcomeObserver {
         }
         Counter.builder("gpconnect.commands.answered")
                 .description("Commands submitted by this instance, by command, outcome (booked, amended, cancelled, registered, rejected, timed_out, not_acknowledged) and rejection reason")
-                .tag("command", kind(command))
+                .tag("command", kind)
                 .tag("outcome", outcome)
                 .tag("reason", reason)
                 .register(registry)

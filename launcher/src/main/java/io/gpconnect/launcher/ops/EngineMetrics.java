@@ -140,7 +140,8 @@ public final class EngineMetrics implements AutoCloseable {
 
     /**
      * Only the named metrics (their Prometheus names, e.g. gpconnect_command_stage_seconds): a whole scrape reads
-     * every Kafka Streams metric of every task and store, which is most of a second of CPU on a loaded engine.
+     * every Kafka client and Streams metric of every task and store (0.25–0.45 s on an engine booking 500 a second,
+     * before the unrecorded store metrics were left out).
      */
     public String scrape(Set<String> names) {
         return registry.scrape(CONTENT_TYPE, names);
