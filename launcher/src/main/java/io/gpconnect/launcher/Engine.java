@@ -5,7 +5,7 @@ import io.gpconnect.fhir.body.BodySizeLimit;
 import io.gpconnect.fhir.server.FhirFacade;
 import io.gpconnect.fhir.tls.TlsSettings;
 import io.gpconnect.fhir.server.ServiceRoot;
-import io.gpconnect.kafka.embedded.EmbeddedKafka;
+import io.gpconnect.kafka.embedded.LocalBroker;
 import io.gpconnect.launcher.seed.DemoPractice;
 import io.gpconnect.launcher.seed.PracticeData;
 import io.gpconnect.launcher.seed.PracticeFeedPublisher;
@@ -49,10 +49,17 @@ public final class Engine implements AutoCloseable {
     public record Options(Path dataDir, String bootstrapServers, String registryUrl, String host, int port, int partitions,
                           long commitIntervalMs, boolean seedDemo, Duration decisionTimeout, Clock clock,
                           Short replication, boolean runProjection, boolean rebuildViews, long maxBodyBytes,
-                          TlsSettings tls, Set<String> servedOds) {
+                          TlsSettings tls, Set<String> servedOds, LocalBroker.Placement brokerPlacement) {
+        /** The broker, when embedded, runs in-process: quickest to start, and what the tests use unless told. */
         public static Options defaults(Path dataDir) {
             return new Options(dataDir, null, null, "127.0.0.1", 8080, 6, 20, true, Duration.ofSeconds(10),
-                    Clock.systemDefaultZone(), null, true, false, BodySizeLimit.DEFAULT_MAX_BYTES, null, null);
+                    Clock.systemDefaultZone(), null, true, false, BodySizeLimit.DEFAULT_MAX_BYTES, null, null,
+                    LocalBroker.Placement.IN_PROCESS);
+        }
+
+        /** Where the embedded broker runs; ignored when an external cluster is named. */
+        public Options withBrokerPlacement(LocalBroker.Placement placement) {
+            return change(b -> b.brokerPlacement = placement);
         }
 
         /** The largest request body the facade accepts; larger ones get 413. */
@@ -142,6 +149,7 @@ public final class Engine implements AutoCloseable {
             long maxBodyBytes;
             TlsSettings tls;
             Set<String> servedOds;
+            LocalBroker.Placement brokerPlacement;
 
             Builder(Options o) {
                 dataDir = o.dataDir;
@@ -160,17 +168,19 @@ public final class Engine implements AutoCloseable {
                 maxBodyBytes = o.maxBodyBytes;
                 tls = o.tls;
                 servedOds = o.servedOds;
+                brokerPlacement = o.brokerPlacement;
             }
 
             Options build() {
                 return new Options(dataDir, bootstrapServers, registryUrl, host, port, partitions, commitIntervalMs, seedDemo,
-                        decisionTimeout, clock, replication, runProjection, rebuildViews, maxBodyBytes, tls, servedOds);
+                        decisionTimeout, clock, replication, runProjection, rebuildViews, maxBodyBytes, tls, servedOds,
+                        brokerPlacement);
             }
         }
     }
 
     private final List<AutoCloseable> running = new ArrayList<>();
-    private EmbeddedKafka broker;
+    private LocalBroker broker;
     private SlotProjection projection;
     private EngineMetrics metrics;
     private PracticeOwnership ownership;
@@ -193,7 +203,7 @@ public final class Engine implements AutoCloseable {
         this.options = o;
         String bootstrap = o.bootstrapServers();
         if (bootstrap == null) {
-            this.broker = EmbeddedKafka.start(o.dataDir().resolve("kafka"), 0);
+            this.broker = LocalBroker.start(o.brokerPlacement(), o.dataDir().resolve("kafka"), 0);
             running.add(broker);
             bootstrap = broker.bootstrapServers();
         }
@@ -337,8 +347,8 @@ public final class Engine implements AutoCloseable {
         return settings;
     }
 
-    /** The in-process broker, when no external cluster was named: fault tests stop and restart it. */
-    java.util.Optional<EmbeddedKafka> embeddedBroker() {
+    /** The engine's own broker, when no external cluster was named: fault tests stop and restart it. */
+    java.util.Optional<LocalBroker> embeddedBroker() {
         return java.util.Optional.ofNullable(broker);
     }
 

@@ -1,8 +1,9 @@
 package io.gpconnect.launcher;
 
-import io.gpconnect.kafka.embedded.EmbeddedKafka;
-import org.junit.jupiter.api.Test;
+import io.gpconnect.kafka.embedded.LocalBroker;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -18,7 +19,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The broker goes down while bookings are in flight and comes back on the same port over the same log. The
  * clients meanwhile get a decision or the documented 503, never a hang or a 500; the engine's producer and
- * both Streams applications find the broker again by themselves; and nothing is lost or booked twice.
+ * both Streams applications find the broker again by themselves; and nothing is lost or booked twice. Run with
+ * the broker in the engine's JVM and in its own process (what `./gpconnect serve` starts).
  */
 class BrokerRestartTest {
     private static final Duration DECISION_TIMEOUT = Duration.ofSeconds(6);
@@ -26,12 +28,14 @@ class BrokerRestartTest {
     @TempDir
     Path dir;
 
-    @Test
-    void bookingsAcrossABrokerRestartAreDecidedOnceOrAnswered503() throws Exception {
-        Engine.Options options = Engine.Options.defaults(dir).withPort(0).withDecisionTimeout(DECISION_TIMEOUT);
+    @ParameterizedTest
+    @EnumSource(LocalBroker.Placement.class)
+    void bookingsAcrossABrokerRestartAreDecidedOnceOrAnswered503(LocalBroker.Placement placement) throws Exception {
+        Engine.Options options = Engine.Options.defaults(dir).withPort(0).withDecisionTimeout(DECISION_TIMEOUT)
+                .withBrokerPlacement(placement);
         try (Engine engine = Engine.start(options)) {
             GpConnectClient client = new GpConnectClient(engine.serviceRoot());
-            EmbeddedKafka broker = engine.embeddedBroker().orElseThrow();
+            LocalBroker broker = engine.embeddedBroker().orElseThrow();
             List<FreeSlots.Found> slots = new ArrayList<>(FreeSlots.search(client, 1, 13));
             Collections.shuffle(slots, new Random(3));
 

@@ -1,5 +1,6 @@
 package io.gpconnect.launcher;
 
+import io.gpconnect.kafka.embedded.LocalBroker;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -31,6 +32,17 @@ class ServeConfigurationTest {
         assertThat(o.servedOds()).as("null: the demo practice, seeded").isNull();
         assertThat(o.bootstrapServers()).isNull();
         assertThat(o.registryUrl()).isNull();
+        assertThat(o.brokerPlacement()).as("the embedded broker in the engine's JVM").isEqualTo(LocalBroker.Placement.IN_PROCESS);
+    }
+
+    @Test
+    void theEmbeddedBrokerRunsInItsOwnProcessWhenAskedByFlagOrEnvironment() {
+        assertThat(serveOptions(Map.of(), "--embedded-broker", "process", "--data-dir", dir.toString()).brokerPlacement())
+                .isEqualTo(LocalBroker.Placement.PROCESS);
+        assertThat(serveOptions(Map.of("GPCONNECT_EMBEDDED_BROKER", "process"), "--data-dir", dir.toString()).brokerPlacement())
+                .isEqualTo(LocalBroker.Placement.PROCESS);
+        assertThat(serveOptions(Map.of("GPCONNECT_EMBEDDED_BROKER", "process"), "--embedded-broker", "in-process", "--data-dir", dir.toString())
+                .brokerPlacement()).isEqualTo(LocalBroker.Placement.IN_PROCESS);
     }
 
     @Test
@@ -71,6 +83,8 @@ class ServeConfigurationTest {
         assertRefused(Map.of(), "--registry-url 'registry:8080' is not an http(s) URL", "serve", "--registry-url", "registry:8080",
                 "--data-dir", dir.toString());
         assertRefused(Map.of("GPCONNECT_PORT", "eighty"), "'eighty' is not an int", "serve", "--data-dir", dir.toString());
+        assertRefused(Map.of(), "--embedded-broker is process or in-process, not docker", "serve", "--embedded-broker", "docker",
+                "--data-dir", dir.toString());
     }
 
     @Test

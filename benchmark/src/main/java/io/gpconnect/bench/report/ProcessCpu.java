@@ -7,7 +7,8 @@ import java.util.OptionalDouble;
 
 /**
  * CPU time a process has used (user + system), read from /proc: sampled around a run, it tells what each
- * request cost the engine and what it cost the load generator sharing the machine.
+ * request cost the engine and what it cost the load generator sharing the machine. An engine's time includes
+ * its child processes' (the broker it runs in a JVM of its own): their CPU is spent on its requests too.
  */
 public final class ProcessCpu {
     /** USER_HZ: Linux reports /proc times in these ticks, 100 a second on every mainstream architecture. */
@@ -16,7 +17,20 @@ public final class ProcessCpu {
     private ProcessCpu() {
     }
 
+    /** Of the process and its descendants; empty where the process itself cannot be read. */
     public static OptionalDouble seconds(long pid) {
+        OptionalDouble own = ownSeconds(pid);
+        if (own.isEmpty()) {
+            return own;
+        }
+        double total = own.getAsDouble();
+        for (long child : ProcessTree.descendants(pid)) {
+            total += ownSeconds(child).orElse(0);
+        }
+        return OptionalDouble.of(total);
+    }
+
+    private static OptionalDouble ownSeconds(long pid) {
         try {
             return fromStat(Files.readString(Path.of("/proc", String.valueOf(pid), "stat")));
         } catch (IOException | RuntimeException e) {
@@ -33,7 +47,8 @@ public final class ProcessCpu {
         return OptionalDouble.of((utime + stime) / TICKS_PER_SECOND);
     }
 
+    /** The load generator's own time (its children, if any, are not load). */
     public static OptionalDouble self() {
-        return seconds(ProcessHandle.current().pid());
+        return ownSeconds(ProcessHandle.current().pid());
     }
 }

@@ -7,21 +7,34 @@ import java.util.OptionalLong;
 
 /**
  * The resident set of the engine's process, read from /proc: the high-water mark (VmHWM) is the peak the
- * kernel saw, including moments between our samples.
+ * kernel saw, including moments between our samples. With child processes (the broker in a JVM of its own) it is
+ * the sum over the process tree, of peaks that may not have coincided: never less than the tree's real peak.
  */
 public final class ResidentMemory {
     private ResidentMemory() {
     }
 
     public static OptionalLong peakBytes(long pid) {
-        return field(pid, "VmHWM:");
+        return overTree(pid, "VmHWM:");
     }
 
     public static OptionalLong currentBytes(long pid) {
-        return field(pid, "VmRSS:");
+        return overTree(pid, "VmRSS:");
     }
 
-    private static OptionalLong field(long pid, String name) {
+    private static OptionalLong overTree(long pid, String name) {
+        OptionalLong own = field(pid, name);
+        if (own.isEmpty()) {
+            return own;
+        }
+        long total = own.getAsLong();
+        for (long child : ProcessTree.descendants(pid)) {
+            total += field(child, name).orElse(0);
+        }
+        return OptionalLong.of(total);
+    }
+
+    static OptionalLong field(long pid, String name) {
         try {
             for (String line : Files.readAllLines(Path.of("/proc", String.valueOf(pid), "status"))) {
                 if (line.startsWith(name)) {

@@ -11,8 +11,10 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
- * CPU time of a JVM's threads by what they do, read from /proc: the engine runs the broker, both stream
- * processors and the HTTP facade in one process, and this is how its CPU per request splits between them.
+ * CPU time of a JVM's threads by what they do, read from /proc: the engine runs both stream processors and the
+ * HTTP facade in one process, and this is how its CPU per request splits between them. The broker is either
+ * threads of that process or a child process of its own; a child's every thread (its collector and compiler
+ * too) counts as {@value #BROKER}.
  */
 public final class ThreadGroupCpu {
     /** A group's name and the thread names (as Linux truncates them, to 15 characters) that belong to it. */
@@ -20,12 +22,13 @@ public final class ThreadGroupCpu {
     }
 
     static final String OTHER = "other";
+    static final String BROKER = "broker";
     static final String COMPILER = "JIT compiler";
     private static final List<Group> GROUPS = List.of(
             new Group("decision processor", Pattern.compile("gpconnect-slot-.*")),
             new Group("views", Pattern.compile("gpconnect-appoi.*")),
             new Group("HTTP", Pattern.compile("qtp.*")),
-            new Group("broker", Pattern.compile("data-plane-kafk.*")),
+            new Group(BROKER, Pattern.compile("data-plane-kafk.*")),
             new Group("producers' network", Pattern.compile("kafka-producer-.*")),
             new Group("RocksDB background", Pattern.compile("rocksdb.*")),
             new Group("GC", Pattern.compile("(GC Thread|G1 ).*")),
@@ -49,23 +52,37 @@ public final class ThreadGroupCpu {
         return OTHER;
     }
 
-    /** CPU seconds each group of the process's live threads has used; empty where /proc cannot be read. */
+    /** CPU seconds each group of the process tree's live threads has used; empty where /proc cannot be read. */
     public static Map<String, Double> seconds(long pid) {
         Map<String, Double> byGroup = new LinkedHashMap<>();
+        try {
+            addThreads(pid, byGroup, null);
+        } catch (IOException | RuntimeException e) {
+            return Map.of();
+        }
+        for (long child : ProcessTree.descendants(pid)) {
+            try {
+                addThreads(child, byGroup, BROKER);
+            } catch (IOException | RuntimeException e) {
+                // the child ended between listing and reading
+            }
+        }
+        return byGroup;
+    }
+
+    /** Each thread of the process into its group by name, or all into {@code everyThread} when it is given. */
+    private static void addThreads(long pid, Map<String, Double> byGroup, String everyThread) throws IOException {
         try (Stream<Path> threads = Files.list(Path.of("/proc", String.valueOf(pid), "task"))) {
             for (Path thread : (Iterable<Path>) threads::iterator) {
                 try {
-                    String group = group(Files.readString(thread.resolve("comm")).strip());
+                    String group = everyThread != null ? everyThread : group(Files.readString(thread.resolve("comm")).strip());
                     OptionalDouble cpu = ProcessCpu.fromStat(Files.readString(thread.resolve("stat")));
                     byGroup.merge(group, cpu.orElse(0), Double::sum);
                 } catch (IOException | RuntimeException e) {
                     // the thread ended between listing and reading
                 }
             }
-        } catch (IOException | RuntimeException e) {
-            return Map.of();
         }
-        return byGroup;
     }
 
     /** What each group used between two readings; a thread that ended in between takes its time with it. */

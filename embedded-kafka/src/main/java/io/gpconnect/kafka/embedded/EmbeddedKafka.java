@@ -34,7 +34,7 @@ import java.util.concurrent.TimeUnit;
  * broker down and back up in place, on the same ports and data, as a crashed or rebooted broker host would
  * come back: clients keep their bootstrap address and must reconnect by themselves.
  */
-public final class EmbeddedKafka implements AutoCloseable {
+public final class EmbeddedKafka implements LocalBroker {
     private static final Logger log = LoggerFactory.getLogger(EmbeddedKafka.class);
 
     private final Path dataDir;
@@ -57,8 +57,12 @@ public final class EmbeddedKafka implements AutoCloseable {
 
     public static EmbeddedKafka start(Path dataDir, int brokerPort, Map<String, String> overrides) {
         int broker = brokerPort == 0 ? freePort() : brokerPort;
-        int controller = freePortOtherThan(broker);
-        EmbeddedKafka kafka = new EmbeddedKafka(dataDir.toAbsolutePath(), broker, controller, overrides);
+        return start(dataDir, broker, freePortOtherThan(broker), overrides);
+    }
+
+    /** On both ports given: a {@link BrokerProcess} comes back on the ones its parent chose the first time. */
+    static EmbeddedKafka start(Path dataDir, int brokerPort, int controllerPort, Map<String, String> overrides) {
+        EmbeddedKafka kafka = new EmbeddedKafka(dataDir.toAbsolutePath(), brokerPort, controllerPort, overrides);
         kafka.startServer();
         return kafka;
     }
@@ -72,15 +76,17 @@ public final class EmbeddedKafka implements AutoCloseable {
         }
     }
 
+    @Override
     public String bootstrapServers() {
         return "127.0.0.1:" + brokerPort;
     }
 
+    @Override
     public Path dataDir() {
         return dataDir;
     }
 
-    /** Takes the broker down; its log stays on disk and its ports are remembered for {@link #restart()}. */
+    @Override
     public synchronized void stop() {
         if (server != null) {
             server.shutdown();
@@ -90,7 +96,7 @@ public final class EmbeddedKafka implements AutoCloseable {
         }
     }
 
-    /** Brings a {@link #stop() stopped} broker back on the same listener ports, over the same log. */
+    @Override
     public synchronized void restart() {
         if (server != null) {
             throw new IllegalStateException("The broker at " + bootstrapServers() + " is running");
@@ -98,6 +104,7 @@ public final class EmbeddedKafka implements AutoCloseable {
         startServer();
     }
 
+    @Override
     public synchronized boolean isRunning() {
         return server != null;
     }
@@ -114,7 +121,8 @@ public final class EmbeddedKafka implements AutoCloseable {
         server = new KafkaRaftServer(new KafkaConfig(props, false), Time.SYSTEM);
         server.startup();
         awaitReady();
-        log.info("Kafka broker (KRaft, in-process) ready at {} with data in {}", bootstrapServers(), logDir);
+        log.info("Kafka broker (KRaft, {}) ready at {} with data in {}",
+                BrokerProcess.isBrokerProcess() ? "own process" : "in-process", bootstrapServers(), logDir);
     }
 
     private Properties brokerProperties(Path logDir) {
@@ -167,8 +175,13 @@ public final class EmbeddedKafka implements AutoCloseable {
     }
 
     private void awaitReady() {
-        Map<String, Object> conf = Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        awaitReady(bootstrapServers(), Duration.ofSeconds(60), () -> true);
+    }
+
+    /** Until the broker answers metadata requests, or {@code alive} says it never will. */
+    static void awaitReady(String bootstrapServers, Duration patience, java.util.function.BooleanSupplier alive) {
+        Map<String, Object> conf = Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        long deadline = System.nanoTime() + patience.toNanos();
         try (Admin admin = Admin.create(conf)) {
             while (true) {
                 try {
@@ -176,8 +189,11 @@ public final class EmbeddedKafka implements AutoCloseable {
                     admin.listTopics().names().get(5, TimeUnit.SECONDS);
                     return;
                 } catch (Exception e) {
+                    if (!alive.getAsBoolean()) {
+                        throw new IllegalStateException("Kafka broker at " + bootstrapServers + " exited while starting", e);
+                    }
                     if (System.nanoTime() > deadline) {
-                        throw new IllegalStateException("Kafka broker did not become ready at " + bootstrapServers(), e);
+                        throw new IllegalStateException("Kafka broker did not become ready at " + bootstrapServers, e);
                     }
                     sleep(Duration.ofMillis(100));
                 }
@@ -208,7 +224,7 @@ public final class EmbeddedKafka implements AutoCloseable {
         }
     }
 
-    private static int freePortOtherThan(int port) {
+    static int freePortOtherThan(int port) {
         int p;
         do {
             p = freePort();

@@ -19,6 +19,7 @@ public final class EnvironmentDefaults implements CommandLine.IDefaultValueProvi
             "--port", "GPCONNECT_PORT",
             "--host", "GPCONNECT_HOST",
             "--data-dir", "GPCONNECT_DATA_DIR",
+            "--embedded-broker", "GPCONNECT_EMBEDDED_BROKER",
             "--commit-interval-ms", "GPCONNECT_COMMIT_INTERVAL_MS",
             "--ods", "GPCONNECT_ODS",
             "--decision-timeout-ms", "GPCONNECT_DECISION_TIMEOUT_MS");

@@ -1,5 +1,7 @@
 package io.gpconnect.launcher.config;
 
+import io.gpconnect.kafka.embedded.LocalBroker;
+
 import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -53,6 +55,14 @@ public final class SettingChecks {
             throw new InvalidSettingException(option + " must be greater than 0, not " + value);
         }
         return value;
+    }
+
+    public static LocalBroker.Placement brokerPlacement(String option, String value) {
+        try {
+            return LocalBroker.Placement.parse(value);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidSettingException(option + " is process or in-process, not " + value);
+        }
     }
 
     /** Creates the directory if need be, and proves it writable by writing to it. */
