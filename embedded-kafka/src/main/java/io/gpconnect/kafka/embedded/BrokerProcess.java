@@ -49,15 +49,13 @@ public final class BrokerProcess implements LocalBroker {
     private static final Duration LOCK_PATIENCE = Duration.ofSeconds(60);
 
     private final Path dataDir;
-    private final int brokerPort;
-    private final int controllerPort;
+    private final Listeners listeners;
     private final Map<String, String> environment;
     private Process child;
 
-    private BrokerProcess(Path dataDir, int brokerPort, int controllerPort, Map<String, String> environment) {
+    private BrokerProcess(Path dataDir, Listeners listeners, Map<String, String> environment) {
         this.dataDir = dataDir;
-        this.brokerPort = brokerPort;
-        this.controllerPort = controllerPort;
+        this.listeners = listeners;
         this.environment = environment;
     }
 
@@ -67,8 +65,7 @@ public final class BrokerProcess implements LocalBroker {
     }
 
     static BrokerProcess start(Path dataDir, int brokerPort, Map<String, String> environment) {
-        int broker = brokerPort == 0 ? EmbeddedKafka.freePort() : brokerPort;
-        BrokerProcess process = new BrokerProcess(dataDir.toAbsolutePath(), broker, EmbeddedKafka.freePortOtherThan(broker), environment);
+        BrokerProcess process = new BrokerProcess(dataDir.toAbsolutePath(), Listeners.choose(brokerPort), environment);
         process.launch();
         return process;
     }
@@ -79,7 +76,7 @@ public final class BrokerProcess implements LocalBroker {
 
     @Override
     public String bootstrapServers() {
-        return "127.0.0.1:" + brokerPort;
+        return listeners.bootstrapServers();
     }
 
     @Override
@@ -105,8 +102,8 @@ public final class BrokerProcess implements LocalBroker {
         command.add(System.getProperty("java.class.path"));
         command.add(BrokerProcess.class.getName());
         command.add(dataDir.toString());
-        command.add(String.valueOf(brokerPort));
-        command.add(String.valueOf(controllerPort));
+        command.add(String.valueOf(listeners.broker()));
+        command.add(String.valueOf(listeners.controller()));
         try {
             child = new ProcessBuilder(command)
                     .redirectInput(ProcessBuilder.Redirect.PIPE)
@@ -133,7 +130,7 @@ public final class BrokerProcess implements LocalBroker {
         long deadline = System.nanoTime() + patience.toNanos();
         while (started.isAlive() && System.nanoTime() < deadline) {
             try (Socket socket = new Socket()) {
-                socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), brokerPort), 1000);
+                socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), listeners.broker()), 1000);
                 return;
             } catch (IOException e) {
                 try {
@@ -198,7 +195,7 @@ public final class BrokerProcess implements LocalBroker {
     public static void main(String[] args) throws Exception {
         Path dataDir = Path.of(args[0]);
         awaitLogUnlocked(dataDir.resolve("log"));
-        EmbeddedKafka broker = EmbeddedKafka.start(dataDir, Integer.parseInt(args[1]), Integer.parseInt(args[2]), Map.of());
+        EmbeddedKafka broker = EmbeddedKafka.start(dataDir, new Listeners(Integer.parseInt(args[1]), Integer.parseInt(args[2])), Map.of());
         Runtime.getRuntime().addShutdownHook(new Thread(broker::stop, "broker-shutdown"));
         drain(System.in);
         System.exit(0);

@@ -1,11 +1,13 @@
 package io.gpconnect.kafka.embedded;
 
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.Config;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
@@ -71,6 +73,20 @@ class EmbeddedKafkaTest {
                 during.get().get();
             }
             assertThat(readAll(kafka)).containsExactly("before", "during");
+        }
+    }
+
+    @Test
+    void theBrokerHasNoMoreRequestThreadsThanTheMachineHasCores() throws Exception {
+        int cores = Runtime.getRuntime().availableProcessors();
+        try (EmbeddedKafka kafka = EmbeddedKafka.start(dir, 0);
+             Admin admin = Admin.create(Map.of("bootstrap.servers", kafka.bootstrapServers()))) {
+            ConfigResource broker = new ConfigResource(ConfigResource.Type.BROKER, "1");
+            Config config = admin.describeConfigs(Set.of(broker)).all().get().get(broker);
+            int io = Integer.parseInt(config.get("num.io.threads").value());
+            int network = Integer.parseInt(config.get("num.network.threads").value());
+            assertThat(io).isBetween(2, Math.max(2, Math.min(8, cores)));
+            assertThat(network).isBetween(1, Math.max(1, Math.min(3, cores / 2)));
         }
     }
 
