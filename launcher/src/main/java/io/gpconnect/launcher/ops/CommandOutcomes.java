@@ -22,6 +22,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeoutException;
 
 /**
@@ -35,6 +36,11 @@ public final class CommandOutcomes implements CommandGateway.OutcomeObserver {
     private final MeterRegistry registry;
     /** gpconnect.command.stage by command kind, then stage. */
     private final Map<String, Stages> stages = new HashMap<>();
+    /** gpconnect.commands.answered by its tags: found here, not built and looked up in the registry per answer. */
+    private final Map<Answer, Counter> answers = new ConcurrentHashMap<>();
+
+    private record Answer(String kind, String outcome, String reason) {
+    }
 
     public CommandOutcomes(MeterRegistry registry) {
         this.registry = registry;
@@ -96,13 +102,16 @@ public final class CommandOutcomes implements CommandGateway.OutcomeObserver {
             outcome = cause instanceof TimeoutException ? "timed_out"
                     : cause instanceof CommandGateway.CommandNotAcknowledgedException ? "not_acknowledged" : "failed";
         }
-        Counter.builder("gpconnect.commands.answered")
+        answers.computeIfAbsent(new Answer(kind, outcome, reason), this::answeredCounter).increment();
+    }
+
+    private Counter answeredCounter(Answer a) {
+        return Counter.builder("gpconnect.commands.answered")
                 .description("Commands submitted by this instance, by command, outcome (booked, amended, cancelled, registered, rejected, timed_out, not_acknowledged) and rejection reason")
-                .tag("command", kind)
-                .tag("outcome", outcome)
-                .tag("reason", reason)
-                .register(registry)
-                .increment();
+                .tag("command", a.kind())
+                .tag("outcome", a.outcome())
+                .tag("reason", a.reason())
+                .register(registry);
     }
 
     private static String kind(AppointmentCommand command) {

@@ -41,6 +41,26 @@ class CommandOutcomesTest {
         assertThat(stage("book", "answered").count()).isZero();
     }
 
+    @Test
+    void answersWithTheSameTagsCountOnOneCounterAndOthersOnTheirOwn() {
+        AppointmentCommand command = registration();
+        CommandTiming timing = new CommandTiming(Duration.ofMillis(5), null, null, Duration.ofMillis(10));
+        outcomes.answered(command, refusal(command, RegistrationRejectionReason.PATIENT_ALREADY_REGISTERED), null, timing);
+        outcomes.answered(command, refusal(command, RegistrationRejectionReason.PATIENT_ALREADY_REGISTERED), null, timing);
+        outcomes.answered(command, null, new java.util.concurrent.TimeoutException(), timing);
+
+        assertThat(registry.get("gpconnect.commands.answered").tag("reason", "PATIENT_ALREADY_REGISTERED").counter().count()).isEqualTo(2.0);
+        assertThat(registry.get("gpconnect.commands.answered").tag("outcome", "timed_out").counter().count()).isEqualTo(1.0);
+        assertThat(registry.get("gpconnect.commands.answered").counters()).hasSize(2);
+    }
+
+    private static AppointmentEvent refusal(AppointmentCommand command, RegistrationRejectionReason reason) {
+        return AppointmentEvent.newBuilder().setEventId("c1/1").setCommandId("c1")
+                .setOccurredAt(command.getIssuedAt()).setRequester(command.getRequester())
+                .setEvent(new PatientRegistrationRejected("9000000009", reason, "known"))
+                .build();
+    }
+
     private io.micrometer.core.instrument.Timer stage(String command, String stage) {
         return registry.get("gpconnect.command.stage").tag("command", command).tag("stage", stage).timer();
     }
