@@ -19,15 +19,7 @@ public final class ProcessCpu {
 
     /** Of the process and its descendants; empty where the process itself cannot be read. */
     public static OptionalDouble seconds(long pid) {
-        OptionalDouble own = ownSeconds(pid);
-        if (own.isEmpty()) {
-            return own;
-        }
-        double total = own.getAsDouble();
-        for (long child : ProcessTree.descendants(pid)) {
-            total += ownSeconds(child).orElse(0);
-        }
-        return OptionalDouble.of(total);
+        return ProcessTree.sum(pid, ProcessCpu::ownSeconds);
     }
 
     private static OptionalDouble ownSeconds(long pid) {

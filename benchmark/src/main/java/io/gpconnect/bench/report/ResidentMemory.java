@@ -3,6 +3,7 @@ package io.gpconnect.bench.report;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.OptionalDouble;
 import java.util.OptionalLong;
 
 /**
@@ -23,15 +24,11 @@ public final class ResidentMemory {
     }
 
     private static OptionalLong overTree(long pid, String name) {
-        OptionalLong own = field(pid, name);
-        if (own.isEmpty()) {
-            return own;
-        }
-        long total = own.getAsLong();
-        for (long child : ProcessTree.descendants(pid)) {
-            total += field(child, name).orElse(0);
-        }
-        return OptionalLong.of(total);
+        OptionalDouble total = ProcessTree.sum(pid, p -> {
+            OptionalLong bytes = field(p, name);
+            return bytes.isPresent() ? OptionalDouble.of(bytes.getAsLong()) : OptionalDouble.empty();
+        });
+        return total.isPresent() ? OptionalLong.of((long) total.getAsDouble()) : OptionalLong.empty();
     }
 
     static OptionalLong field(long pid, String name) {

@@ -24,11 +24,6 @@ public interface LocalBroker extends AutoCloseable {
         public static Placement parse(String text) {
             return valueOf(text.trim().toUpperCase(Locale.ROOT).replace('-', '_'));
         }
-
-        @Override
-        public String toString() {
-            return name().toLowerCase(Locale.ROOT).replace('_', '-');
-        }
     }
 
     /** Starts a broker keeping its log under {@code dataDir}; port 0 picks a free port. */
