@@ -23,6 +23,7 @@ import org.apache.kafka.streams.state.HostInfo;
 import io.gpconnect.store.ViewReset;
 import io.gpconnect.topics.EngineSettings;
 import io.gpconnect.topics.TopicProvisioner;
+import io.gpconnect.topics.Topics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -256,6 +257,11 @@ public final class Engine implements AutoCloseable {
         this.ownership = new PracticeOwnership(store.streams(), HostInfo.buildFromEndpoint(advertised));
         if (demoServed && ownership.remoteOwner(demo.servedOds()).isEmpty()) {
             awaitSeeded(demo, o.clock());
+        }
+        // After a crash the views resume from their last commit (up to a second old): a booking answered 201 just
+        // before it must read back as soon as the facade opens, not a moment later.
+        if (!lag.awaitCaughtUp(AppointmentStore.APPLICATION_ID, Topics.APPOINTMENT_EVENTS.name(), Duration.ofSeconds(120))) {
+            log.warn("The views have not yet applied every decision made before this start");
         }
         OpsServlet ops = new OpsServlet(metrics, this::readiness);
         this.facade = FhirFacade.start(new FhirFacade.Settings(o.host(), port, served, demo.providerAsid(), version(),

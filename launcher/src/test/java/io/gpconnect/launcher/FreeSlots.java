@@ -30,6 +30,19 @@ final class FreeSlots {
         }
     }
 
+    /** The demo practice's free slots from tomorrow for 13 days, once there are at least {@code atLeast} (waits up to 2 minutes). */
+    static List<Found> await(GpConnectClient client, int atLeast) throws InterruptedException {
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(120).toNanos();
+        while (System.nanoTime() < deadline) {
+            List<Found> slots = new ArrayList<>(search(client, 1, 13));
+            if (slots.size() >= atLeast) {
+                return slots;
+            }
+            Thread.sleep(500);
+        }
+        throw new AssertionError("the demo practice's slots were never listed (" + atLeast + " free wanted)");
+    }
+
     static List<Found> search(GpConnectClient client, int fromDaysAhead, int days) {
         LocalDate from = LocalDate.now(ZoneId.of("Europe/London")).plusDays(fromDaysAhead);
         String query = "/Slot?start=ge" + from + "&end=le" + from.plusDays(days) + "&status=free&_include=Slot:schedule"

@@ -34,7 +34,7 @@ class ProcessorFailoverTest {
             ChildProcessor processor = ChildProcessor.start(engine.settings(), dir.resolve("processor"), log);
             try {
                 GpConnectClient client = new GpConnectClient(engine.serviceRoot(), decisionTimeout.plusSeconds(30));
-                List<FreeSlots.Found> slots = awaitFreeSlots(client);
+                List<FreeSlots.Found> slots = FreeSlots.await(client, 200);
                 Collections.shuffle(slots, new Random(7));
                 List<FreeSlots.Found> targets = slots.subList(0, 100);
                 // Each slot is asked for twice, by different patients: one must win, one must get 409.
@@ -76,18 +76,6 @@ class ProcessorFailoverTest {
                 processor.close();
             }
         }
-    }
-
-    private static List<FreeSlots.Found> awaitFreeSlots(GpConnectClient client) throws InterruptedException {
-        long deadline = System.currentTimeMillis() + 120_000;
-        while (System.currentTimeMillis() < deadline) {
-            List<FreeSlots.Found> slots = new ArrayList<>(FreeSlots.search(client, 1, 13));
-            if (slots.size() >= 200) {
-                return slots;
-            }
-            Thread.sleep(500);
-        }
-        throw new AssertionError("the processor never published the demo practice's slots");
     }
 
     private static void deleteRecursively(Path path) throws java.io.IOException {

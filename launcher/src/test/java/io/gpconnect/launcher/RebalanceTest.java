@@ -5,7 +5,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -34,7 +33,7 @@ class RebalanceTest {
             RelayProcessor b = null;
             try {
                 GpConnectClient client = new GpConnectClient(engine.serviceRoot(), decisionTimeout.plusSeconds(30));
-                List<FreeSlots.Found> slots = awaitFreeSlots(client, 100);
+                List<FreeSlots.Found> slots = FreeSlots.await(client, 100);
                 Collections.shuffle(slots, new Random(5));
                 BookingLoad load = BookingLoad.start(client, BookingLoad.contested(slots.subList(0, 60)), 4, Duration.ofMillis(100));
 
@@ -67,17 +66,5 @@ class RebalanceTest {
                 }
             }
         }
-    }
-
-    static List<FreeSlots.Found> awaitFreeSlots(GpConnectClient client, int atLeast) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
-        while (System.nanoTime() < deadline) {
-            List<FreeSlots.Found> slots = new ArrayList<>(FreeSlots.search(client, 1, 13));
-            if (slots.size() >= atLeast) {
-                return slots;
-            }
-            Thread.sleep(500);
-        }
-        throw new AssertionError("the processor never published the demo practice's slots");
     }
 }

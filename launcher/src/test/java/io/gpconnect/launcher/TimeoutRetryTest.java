@@ -37,7 +37,7 @@ class TimeoutRetryTest {
             RelayProcessor processor = RelayProcessor.start("processor", engine.settings(), dir.resolve("processor"));
             FreeSlots.Found slot;
             try {
-                slot = RebalanceTest.awaitFreeSlots(client, 1).get(0);
+                slot = FreeSlots.await(client, 1).get(0);
             } finally {
                 processor.close();
             }

@@ -8,6 +8,7 @@ import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.IsolationLevel;
 import org.apache.kafka.common.TopicPartition;
 
+import java.time.Duration;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.Set;
@@ -65,6 +66,43 @@ public final class ConsumerLag implements AutoCloseable {
         } catch (ExecutionException | TimeoutException e) {
             Throwable cause = e.getCause() != null ? e.getCause() : e;
             throw new IllegalStateException("Cannot read the offsets of " + group + ": " + cause.getMessage(), cause);
+        }
+    }
+
+    /**
+     * Waits until {@code group} has committed past every record of {@code topic} that was committed when this was
+     * called (records arriving later are not waited for), checking every 100 ms for at most {@code patience}.
+     *
+     * @return whether it got there in time
+     */
+    public boolean awaitCaughtUp(String group, String topic, Duration patience) {
+        long deadline = System.nanoTime() + patience.toNanos();
+        try {
+            Map<TopicPartition, OffsetSpec> latest = admin.describeTopics(List.of(topic)).allTopicNames().get(TIMEOUT_SECONDS, TimeUnit.SECONDS)
+                    .get(topic).partitions().stream()
+                    .collect(Collectors.toMap(p -> new TopicPartition(topic, p.partition()), p -> OffsetSpec.latest()));
+            Map<TopicPartition, Long> ends = admin.listOffsets(latest, new ListOffsetsOptions(IsolationLevel.READ_COMMITTED)).all()
+                    .get(TIMEOUT_SECONDS, TimeUnit.SECONDS).entrySet().stream()
+                    .filter(e -> e.getValue().offset() > 0)
+                    .collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().offset()));
+            while (true) {
+                Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group)
+                        .partitionsToOffsetAndMetadata().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+                if (ends.entrySet().stream().allMatch(e -> committed.get(e.getKey()) != null
+                        && committed.get(e.getKey()).offset() >= e.getValue())) {
+                    return true;
+                }
+                if (System.nanoTime() > deadline) {
+                    return false;
+                }
+                Thread.sleep(100);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (ExecutionException | TimeoutException e) {
+            Throwable cause = e.getCause() != null ? e.getCause() : e;
+            throw new IllegalStateException("Cannot read the offsets of " + group + " on " + topic + ": " + cause.getMessage(), cause);
         }
     }
 
