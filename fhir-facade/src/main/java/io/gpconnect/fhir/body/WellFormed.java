@@ -1,14 +1,15 @@
 package io.gpconnect.fhir.body;
 
 import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadFeature;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.gpconnect.fhir.error.GpConnectException;
 import io.gpconnect.fhir.error.SpineCode;
+import java.io.IOException;
 import java.io.StringReader;
+import java.io.UncheckedIOException;
 import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
@@ -19,27 +20,41 @@ import javax.xml.stream.XMLStreamReader;
  */
 final class WellFormed {
     // A key sent twice would leave which value counts to the parser; FHIR JSON allows each property once.
-    private static final ObjectMapper JSON = new ObjectMapper(JsonFactory.builder()
-            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build())
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+    private static final JsonFactory JSON = JsonFactory.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
     private static final XMLInputFactory XML = secureXmlFactory();
 
     private WellFormed() {
     }
 
-    /** The {@code resourceType} of a JSON object, or null when it has none. */
+    /**
+     * The {@code resourceType} of a JSON object, or null when it has none. Reads the body as tokens, without
+     * building a tree of it (HAPI parses it again next): every token is still read, so bad syntax, a key sent
+     * twice at any depth and anything after the object are all found.
+     */
     static String jsonResourceType(String body) {
-        JsonNode root;
-        try {
-            root = JSON.readTree(body);
+        try (JsonParser json = JSON.createParser(body)) {
+            if (json.nextToken() != JsonToken.START_OBJECT) {
+                throw malformed("JSON", "a FHIR resource is a JSON object");
+            }
+            String type = null;
+            while (json.nextToken() == JsonToken.FIELD_NAME) {
+                String name = json.currentName();
+                JsonToken value = json.nextToken();
+                if (value == JsonToken.VALUE_STRING && "resourceType".equals(name)) {
+                    type = json.getText();
+                }
+                json.skipChildren();
+            }
+            JsonToken after = json.nextToken();
+            if (after != null) {
+                throw malformed("JSON", "content after the resource (" + after + ")");
+            }
+            return type;
         } catch (JsonProcessingException e) {
             throw malformed("JSON", e.getOriginalMessage());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // a String has no I/O to fail
         }
-        if (root == null || !root.isObject()) {
-            throw malformed("JSON", "a FHIR resource is a JSON object");
-        }
-        JsonNode type = root.get("resourceType");
-        return type != null && type.isTextual() ? type.asText() : null;
     }
 
     /** The local name of the root element, after reading the whole document. */

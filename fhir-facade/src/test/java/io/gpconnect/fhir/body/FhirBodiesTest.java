@@ -18,7 +18,9 @@ class FhirBodiesTest {
     private final FhirBodies bodies = new FhirBodies(FhirContexts.DSTU3);
 
     @ParameterizedTest
-    @ValueSource(strings = {"", " ", "{", "{\"resourceType\":\"Appointment\"} trailing", "[1]", "\"Appointment\"", "null"})
+    @ValueSource(strings = {"", " ", "{", "{\"resourceType\":\"Appointment\"} trailing", "{\"resourceType\":\"Appointment\"} {}",
+            "{\"resourceType\":\"Appointment\"}}", "[1]", "\"Appointment\"", "null", "{\"resourceType\":\"Appointment\",\"participant\":[{",
+            "{\"resourceType\":\"Appointment\",\"participant\":[}", "{\"resourceType\" \"Appointment\"}", "{resourceType:\"Appointment\"}"})
     void answersBadRequestForJsonThatIsNotAResourceObject(String body) {
         assertBadRequest(() -> bodies.parse(body, JSON, Appointment.class));
     }
@@ -45,10 +47,13 @@ class FhirBodiesTest {
         assertThat(assertBadRequest(() -> bodies.parse(body, XML, Appointment.class)).diagnostics()).contains("DOCTYPE");
     }
 
-    @Test
-    void refusesAJsonKeySentTwice() {
-        assertBadRequest(() -> bodies.parse("{\"resourceType\":\"Appointment\",\"status\":\"booked\",\"status\":\"cancelled\"}",
-                JSON, Appointment.class));
+    @ParameterizedTest
+    @ValueSource(strings = {"{\"resourceType\":\"Appointment\",\"status\":\"booked\",\"status\":\"cancelled\"}",
+            "{\"resourceType\":\"Appointment\",\"resourceType\":\"Patient\"}",
+            "{\"resourceType\":\"Appointment\",\"participant\":[{\"status\":\"accepted\",\"status\":\"declined\"}]}",
+            "{\"resourceType\":\"Appointment\",\"meta\":{\"profile\":[\"a\"],\"profile\":[\"b\"]}}"})
+    void refusesAJsonKeySentTwiceAtAnyDepth(String body) {
+        assertBadRequest(() -> bodies.parse(body, JSON, Appointment.class));
     }
 
     @ParameterizedTest
