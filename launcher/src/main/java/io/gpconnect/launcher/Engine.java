@@ -5,6 +5,7 @@ import io.gpconnect.fhir.body.BodySizeLimit;
 import io.gpconnect.fhir.server.FhirFacade;
 import io.gpconnect.fhir.tls.TlsSettings;
 import io.gpconnect.fhir.server.ServiceRoot;
+import io.gpconnect.kafka.embedded.HangingTransactions;
 import io.gpconnect.kafka.embedded.LocalBroker;
 import io.gpconnect.launcher.seed.DemoPractice;
 import io.gpconnect.launcher.seed.PracticeData;
@@ -207,6 +208,10 @@ public final class Engine implements AutoCloseable {
             this.broker = LocalBroker.start(o.brokerPlacement(), o.dataDir().resolve("kafka"), 0);
             running.add(broker);
             bootstrap = broker.bootstrapServers();
+            // Restarted after a crash inside a commit, the one-node broker can leave that commit hanging (its
+            // coordinator logs it complete without writing the markers). Nothing else writes to this broker yet, so
+            // a transaction open on a partition and closed at its coordinator is exactly that.
+            HangingTransactions.abortAfterRestart(bootstrap, Duration.ofSeconds(30));
         }
         String registryUrl = o.registryUrl();
         if (registryUrl == null) {

@@ -1,6 +1,5 @@
 package io.gpconnect.launcher;
 
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -36,9 +35,6 @@ class ServeKilledTest {
     Path dir;
 
     @Test
-    @Disabled("Fails in about one run in four: killed between a commit's PrepareCommit and its markers, the restarted "
-            + "single broker logs the commit complete without writing the markers, and the processor waits on the hanging "
-            + "transaction for good (docs/reliability.md, 'Known failure')")
     void serveKilledMidLoadAndStartedAgainLosesAndDoublesNothing() throws Exception {
         int port = freePort();
         Path data = dir.resolve("data");
