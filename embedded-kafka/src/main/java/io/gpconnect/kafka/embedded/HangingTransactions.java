@@ -55,7 +55,7 @@ public final class HangingTransactions {
      * Waits (up to {@code patience}) for the coordinators to finish the commits and aborts they resumed, then aborts
      * the transactions still hanging.
      *
-     * @return the partitions' transactions aborted
+     * @return each partition's open transaction that was aborted
      */
     public static List<Open> abortAfterRestart(String bootstrapServers, Duration patience) {
         try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrapServers))) {
@@ -86,7 +86,7 @@ public final class HangingTransactions {
                 aborted.add(open);
             }
             if (!aborted.isEmpty()) {
-                log.warn("Aborted {} transactions left hanging by the broker's restart (no marker written after the crash): {}",
+                log.warn("Aborted what the broker's restart left hanging (a commit with no marker written) on {} partitions: {}",
                         aborted.size(), aborted);
             }
             return aborted;
