@@ -5,7 +5,6 @@ import io.gpconnect.fhir.body.BodySizeLimit;
 import io.gpconnect.fhir.server.FhirFacade;
 import io.gpconnect.fhir.tls.TlsSettings;
 import io.gpconnect.fhir.server.ServiceRoot;
-import io.gpconnect.kafka.embedded.HangingTransactions;
 import io.gpconnect.kafka.embedded.LocalBroker;
 import io.gpconnect.launcher.seed.DemoPractice;
 import io.gpconnect.launcher.seed.PracticeData;
@@ -208,17 +207,6 @@ public final class Engine implements AutoCloseable {
             this.broker = LocalBroker.start(o.brokerPlacement(), o.dataDir().resolve("kafka"), 0);
             running.add(broker);
             bootstrap = broker.bootstrapServers();
-            // Restarted after a crash inside a commit, the one-node broker can leave that commit hanging (its
-            // coordinator logs it complete without writing the markers). Nothing else writes to this broker yet, so
-            // a transaction open on a partition and closed at its coordinator is exactly that.
-            try {
-                HangingTransactions.abortAfterRestart(bootstrap, Duration.ofSeconds(30));
-            } catch (IllegalStateException e) {
-                // Not being able to look is no reason not to serve; a hanging commit would show as a processor that
-                // decides nothing, and the warning says where to look.
-                log.warn("Could not check the broker for commits left hanging by a crash (kafka-transactions.sh find-hanging does): {}",
-                        e.getMessage());
-            }
         }
         String registryUrl = o.registryUrl();
         if (registryUrl == null) {

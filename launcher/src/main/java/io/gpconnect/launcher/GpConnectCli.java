@@ -146,14 +146,14 @@ public final class GpConnectCli {
                 engine.close();
                 stopped.countDown();
             }, "gpconnect-shutdown"));
-            System.out.println("GP Connect service root: " + engine.serviceRoot());
+            System.out.println(ServeBanner.rootLine(engine.serviceRoot()));
             if (engine.servedOds().size() > 1) {
                 // A thousand synthetic practices would flood the console: a few show the form.
                 List<String> all = List.copyOf(engine.servedOds());
                 System.out.println("Practices served (" + all.size() + "): " + String.join(", ", all.subList(0, Math.min(10, all.size())))
                         + (all.size() > 10 ? ", …" : "") + "; each at /[ODS]/STU3/1/gpconnect");
             }
-            System.out.println("Kafka: " + engine.settings().bootstrapServers() + "  schema registry: " + engine.settings().registryUrl());
+            System.out.println(ServeBanner.kafkaLine(engine.settings().bootstrapServers(), engine.settings().registryUrl()));
             System.out.println("Press Ctrl-C to stop.");
             stopped.await();
             return 0;

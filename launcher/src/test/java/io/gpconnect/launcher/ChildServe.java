@@ -22,9 +22,6 @@ import java.util.concurrent.TimeUnit;
  * losing power would: SIGKILL, no shutdown hook. Its output goes to a log file, appended across restarts.
  */
 final class ChildServe implements AutoCloseable {
-    private static final String ROOT_LINE = "GP Connect service root: ";
-    private static final String KAFKA_LINE = "Kafka: ";
-
     private final Process process;
     private final String serviceRoot;
     private final EngineSettings settings;
@@ -56,19 +53,16 @@ final class ChildServe implements AutoCloseable {
     }
 
     private static void follow(Process process, Path dataDir, Path log, CompletableFuture<ChildServe> ready) {
-        String root = null;
+        ServeBanner banner = new ServeBanner();
         try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
              PrintWriter file = new PrintWriter(Files.newBufferedWriter(log, StandardOpenOption.CREATE, StandardOpenOption.APPEND), true)) {
             for (String line = out.readLine(); line != null; line = out.readLine()) {
                 file.println(line);
-                if (line.startsWith(ROOT_LINE)) {
-                    root = line.substring(ROOT_LINE.length()).trim();
-                } else if (line.startsWith(KAFKA_LINE) && root != null && !ready.isDone()) {
-                    String[] kafka = line.substring(KAFKA_LINE.length()).split("\\s+schema registry:\\s+");
-                    EngineSettings settings = new EngineSettings(kafka[0].trim(), kafka[1].trim(), dataDir, (short) 1,
-                            Engine.Options.defaults(dataDir).partitions(), Engine.Options.defaults(dataDir).commitIntervalMs(), null);
-                    ready.complete(new ChildServe(process, root, settings));
-                }
+                banner.read(line).ifPresent(at -> {
+                    Engine.Options defaults = Engine.Options.defaults(dataDir);
+                    ready.complete(new ChildServe(process, at.serviceRoot(), new EngineSettings(at.bootstrapServers(), at.registryUrl(),
+                            dataDir, (short) 1, defaults.partitions(), defaults.commitIntervalMs(), null)));
+                });
             }
         } catch (IOException e) {
             ready.completeExceptionally(new UncheckedIOException(e));

@@ -52,6 +52,19 @@ public final class HangingTransactions {
     }
 
     /**
+     * {@link #abortAfterRestart} for a broker about to be used: not being able to look is no reason not to start;
+     * a hanging commit would show as a processor that decides nothing, and the warning says where to look.
+     */
+    static void abortOrWarn(String bootstrapServers) {
+        try {
+            abortAfterRestart(bootstrapServers, Duration.ofSeconds(30));
+        } catch (IllegalStateException e) {
+            log.warn("Could not check the broker for commits left hanging by a crash (kafka-transactions.sh find-hanging does): {}",
+                    e.getMessage());
+        }
+    }
+
+    /**
      * Waits (up to {@code patience}) for the coordinators to finish the commits and aborts they resumed, then aborts
      * the transactions still hanging.
      *

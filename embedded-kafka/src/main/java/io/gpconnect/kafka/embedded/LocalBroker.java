@@ -26,12 +26,19 @@ public interface LocalBroker extends AutoCloseable {
         }
     }
 
-    /** Starts a broker keeping its log under {@code dataDir}; port 0 picks a free port. */
+    /**
+     * Starts a broker keeping its log under {@code dataDir}; port 0 picks a free port. Restarted after a crash inside
+     * a commit, the one-node broker can leave that commit hanging (its coordinator logs it complete without writing
+     * the markers); nobody else uses a broker just started, so what is open on a partition and closed at its
+     * coordinator is exactly that, and it is aborted before the broker is handed over ({@link HangingTransactions}).
+     */
     static LocalBroker start(Placement placement, Path dataDir, int brokerPort) {
-        return switch (placement) {
+        LocalBroker broker = switch (placement) {
             case PROCESS -> BrokerProcess.start(dataDir, brokerPort);
             case IN_PROCESS -> EmbeddedKafka.start(dataDir, brokerPort);
         };
+        HangingTransactions.abortOrWarn(broker.bootstrapServers());
+        return broker;
     }
 
     String bootstrapServers();

@@ -4,6 +4,7 @@ import io.gpconnect.bench.target.EngineSpec;
 import io.gpconnect.bench.target.EngineStarter;
 import io.gpconnect.bench.target.Target;
 import io.gpconnect.launcher.GpConnectCli;
+import io.gpconnect.launcher.ServeBanner;
 import io.gpconnect.launcher.seed.DemoPractice;
 
 import java.io.BufferedReader;
@@ -32,8 +33,6 @@ import java.util.stream.Stream;
 public final class ServeProcess implements EngineStarter {
     /** The same JVM options as ./gpconnect, so the memory measured is the memory `serve` needs. */
     private static final String DEFAULT_JVM_OPTIONS = "-Xms256m -Xmx768m -XX:+UseG1GC -XX:+ExitOnOutOfMemoryError";
-    private static final String ROOT_LINE = "GP Connect service root: ";
-    private static final String KAFKA_LINE = "Kafka: ";
     private static final long START_TIMEOUT_MINUTES = 15;
 
     private final String jvmOptions;
@@ -68,7 +67,7 @@ public final class ServeProcess implements EngineStarter {
     }
 
     private static void follow(Process process, Deque<String> tail, CompletableFuture<Target> ready) {
-        String root = null;
+        ServeBanner banner = new ServeBanner();
         try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
             for (String line = out.readLine(); line != null; line = out.readLine()) {
                 synchronized (tail) {
@@ -77,13 +76,8 @@ public final class ServeProcess implements EngineStarter {
                         tail.removeFirst();
                     }
                 }
-                if (line.startsWith(ROOT_LINE)) {
-                    root = line.substring(ROOT_LINE.length()).trim();
-                } else if (line.startsWith(KAFKA_LINE) && root != null) {
-                    String[] parts = line.substring(KAFKA_LINE.length()).split("\\s+schema registry:\\s+");
-                    ready.complete(Target.of(root, DemoPractice.load().providerAsid(), parts[0].trim(), parts[1].trim(), OptionalLong.of(process.pid()),
-                            "serve started by the bench, pid " + process.pid()));
-                }
+                banner.read(line).ifPresent(at -> ready.complete(Target.of(at.serviceRoot(), DemoPractice.load().providerAsid(),
+                        at.bootstrapServers(), at.registryUrl(), OptionalLong.of(process.pid()), "serve started by the bench, pid " + process.pid())));
             }
         } catch (IOException e) {
             ready.completeExceptionally(e);
