@@ -55,9 +55,18 @@ final class BenchPlan {
         BenchContext context = new BenchContext(target, consumer, target.demoOds(), practices, slots, shape);
         String warmedUp = warmUpEngine(label, target, context, phaseNames);
         List<OperationResult> results = new ArrayList<>();
+        List<String> notes = new ArrayList<>();
+        if (slots.spentAsks() > 0) {
+            notes.add(spent("the warm-up", slots));
+        }
         try (CpuTimeline cpu = new CpuTimeline(target.pid())) {
             for (String name : phaseNames) {
-                for (OperationResult measured : phase(name).run(context)) {
+                long spentBefore = slots.spentAsks();
+                List<OperationResult> measuredRuns = phase(name).run(context);
+                if (slots.spentAsks() > spentBefore) {
+                    notes.add(spent("phase " + name.trim(), slots));
+                }
+                for (OperationResult measured : measuredRuns) {
                     OperationResult r = cpu.charge(measured);
                     results.add(r);
                     progress.printf(Locale.ROOT, "[%s] %-18s %,8d req %,8.0f /s  p50 %7.2f  p95 %7.2f  p99 %7.2f  max %7.1f ms  "
@@ -69,7 +78,18 @@ final class BenchPlan {
         }
         var rss = target.pid().isPresent() ? ResidentMemory.peakBytes(target.pid().getAsLong()) : java.util.OptionalLong.empty();
         rss.ifPresent(b -> progress.printf(Locale.ROOT, "[%s] engine peak RSS %d MB%n", label, b / (1024 * 1024)));
-        return new EngineRun(label + " (" + guarantee + ")", guarantee, results, rss, warmedUp);
+        notes.forEach(n -> progress.printf(Locale.ROOT, "[%s] note: %s%n", label, n));
+        return new EngineRun(label + " (" + guarantee + ")", guarantee, results, rss, warmedUp, notes);
+    }
+
+    /**
+     * A run that found the pool spent booked less than it had time for, and says so: otherwise a second bench against
+     * the same engine reads as a slower engine.
+     */
+    private static String spent(String what, SlotPool slots) {
+        return String.format(Locale.ROOT, "%s ran out of free slots (%,d found at the start, all handed out): a booking run "
+                + "idles once they are gone, so its throughput understates the engine, and a Kafka or race run is cut short or "
+                + "skipped. A freshly started engine has every slot free again.", what, slots.found());
     }
 
     /**

@@ -60,18 +60,19 @@ public final class KafkaCommandPhase implements Phase {
         try (KafkaProducer<String, byte[]> producer = producer(context);
              KafkaConsumer<String, AppointmentEvent> decisions = decisionReader(context, serdes)) {
             Serializer<AppointmentCommand> serializer = serdes.<AppointmentCommand>valueSerde().serializer();
-            burst(slots.subList(0, warmUp), serializer, producer, decisions, stats, shape.warmUp(), () -> { });
+            burst(slots.subList(0, warmUp), context.slots(), serializer, producer, decisions, stats, shape.warmUp(), () -> { });
             // The measured interval, and the CPU charged to it, start with the first send, after the serialising.
-            double span = burst(slots.subList(warmUp, slots.size()), serializer, producer, decisions, stats, shape.measure(), stats::restart);
+            double span = burst(slots.subList(warmUp, slots.size()), context.slots(), serializer, producer, decisions, stats,
+                    shape.measure(), stats::restart);
             return List.of(stats.result().over(span));
         }
     }
 
     /**
      * Serialises the commands, runs {@code sending}, then sends them for at most {@code duration} and waits for
-     * their decisions; the span in seconds.
+     * their decisions; the span in seconds. The slots of commands it had no time to send go back to the pool.
      */
-    private static double burst(List<FreeSlot> slots, Serializer<AppointmentCommand> serializer, KafkaProducer<String, byte[]> producer,
+    private static double burst(List<FreeSlot> slots, SlotPool pool, Serializer<AppointmentCommand> serializer, KafkaProducer<String, byte[]> producer,
                                 KafkaConsumer<String, AppointmentEvent> decisions, OperationStats stats, Duration duration, Runnable sending) {
         String run = UUID.randomUUID().toString().substring(0, 8);
         Instant now = Instant.now();
@@ -94,6 +95,7 @@ public final class KafkaCommandPhase implements Phase {
             }
         }
         producer.flush();
+        pool.giveBack(slots.subList(sent, slots.size()));
         long drainUntil = System.nanoTime() + DRAIN.toNanos();
         long last = first;
         int decided = stats.decided();

@@ -22,6 +22,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The free slots bookings draw from, found the way a consumer finds them (a 14-day slot search per practice)
@@ -37,6 +38,13 @@ public final class SlotPool {
 
     private final ConcurrentLinkedQueue<FreeSlot> free;
     private final int found;
+    /** Asks that found the pool spent: a run that made any measured fewer bookings than it had time for. */
+    private final AtomicLong spentAsks = new AtomicLong();
+
+    /** Slots already found (discover finds them on an engine). */
+    static SlotPool of(List<FreeSlot> slots) {
+        return new SlotPool(slots);
+    }
 
     private SlotPool(List<FreeSlot> slots) {
         this.free = new ConcurrentLinkedQueue<>(slots);
@@ -126,15 +134,33 @@ public final class SlotPool {
 
     /** A slot nobody has been given yet, or null when the pool is spent. */
     public FreeSlot take() {
-        return free.poll();
+        FreeSlot slot = free.poll();
+        if (slot == null) {
+            spentAsks.incrementAndGet();
+        }
+        return slot;
     }
 
+    /** Up to {@code n} slots; fewer when the pool runs low, none (an ask that found it spent) when it has run out. */
     public List<FreeSlot> take(int n) {
         List<FreeSlot> out = new ArrayList<>(n);
         for (FreeSlot s; out.size() < n && (s = free.poll()) != null; ) {
             out.add(s);
         }
+        if (out.isEmpty() && n > 0) {
+            spentAsks.incrementAndGet();
+        }
         return out;
+    }
+
+    /** Slots handed out but never booked (a run that ended first): still free on the engine, so others may have them. */
+    public void giveBack(List<FreeSlot> unused) {
+        free.addAll(unused);
+    }
+
+    /** How many asks found the pool spent, since it was found. */
+    public long spentAsks() {
+        return spentAsks.get();
     }
 
     public int remaining() {

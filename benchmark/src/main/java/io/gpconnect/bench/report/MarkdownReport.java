@@ -35,6 +35,7 @@ public final class MarkdownReport {
             if (!run.warmUp().isEmpty()) {
                 md.append("Warm-up: ").append(run.warmUp()).append(".\n\n");
             }
+            run.notes().forEach(n -> md.append("**Note:** ").append(n).append("\n\n"));
             run.peakRssBytes().ifPresent(b -> md.append("Engine process peak RSS: ").append(TargetCheck.mb(b)).append(".\n\n"));
             md.append("| operation | requests | throughput /s | p50 ms | p95 ms | p99 ms | max ms | ok | conflicts | errors | statuses "
                     + "| engine CPU ms/req | engine cores | bench cores |\n");

@@ -20,14 +20,15 @@ class ReportTest {
     void markdownNamesEveryTargetAndTheOverheadRatios() {
         EngineRun eos = new EngineRun("exactly-once", "exactly_once_v2",
                 List.of(result("metadata", 2_000), result("search 1-day", 1_500), result("kafka decisions", 5_000)), OptionalLong.of(800L << 20),
-                "2 passes in 150 s; JIT compiler cores per pass: 0.61, 0.07");
-        EngineRun alos = new EngineRun("at-least-once", "at_least_once", List.of(result("kafka decisions", 6_000)), OptionalLong.empty(), "");
+                "2 passes in 150 s; JIT compiler cores per pass: 0.61, 0.07", List.of("phase kafka ran out of free slots"));
+        EngineRun alos = new EngineRun("at-least-once", "at_least_once", List.of(result("kafka decisions", 6_000)), OptionalLong.empty(), "", List.of());
 
         String md = MarkdownReport.render("setup", List.of(eos, alos), "latency.svg");
 
         assertThat(md).contains("| slot search, 1 day, demo practice | ≥ 1,000 /s |", "| booking over HTTP | ≥ 1,000 /s | not run | – |",
                 "| memory of serve (peak RSS) | < 1536 MB | 800 MB | yes |", "## Exactly-once overhead", "## HTTP overhead",
-                "![latency percentiles](latency.svg)", "Warm-up: 2 passes in 150 s; JIT compiler cores per pass: 0.61, 0.07.");
+                "![latency percentiles](latency.svg)", "Warm-up: 2 passes in 150 s; JIT compiler cores per pass: 0.61, 0.07.",
+                "**Note:** phase kafka ran out of free slots");
         assertThat(md).containsPattern("\\| kafka decisions \\| [\\d,]+ \\| [\\d,]+ \\| \\d+\\.\\d\\d \\|");
         // No engine pid, no CPU figures: said so, not printed as NaN.
         assertThat(md).contains("| n/a | n/a | n/a |").doesNotContain("NaN");
@@ -37,7 +38,7 @@ class ReportTest {
     void theEnginesCpuIsSplitByThreadPerRequest() {
         OperationResult kafka = result("kafka decisions", 1_000).withCpu(new OperationResult.CpuUse(0.2, 0.05,
                 java.util.Map.of("decision processor", 0.08, "views", 0.06)));
-        EngineRun eos = new EngineRun("exactly-once", "exactly_once_v2", List.of(kafka), OptionalLong.empty(), "");
+        EngineRun eos = new EngineRun("exactly-once", "exactly_once_v2", List.of(kafka), OptionalLong.empty(), "", List.of());
 
         String md = MarkdownReport.render("setup", List.of(eos), "latency.svg");
 
@@ -50,7 +51,7 @@ class ReportTest {
         String after = stageBuckets(90, 99, 100);
         OperationResult book = result("book @500/s", 100).withEngineStages(
                 CommandStages.parse(after).since(CommandStages.parse(before)));
-        EngineRun eos = new EngineRun("exactly-once", "exactly_once_v2", List.of(book, result("metadata", 100)), OptionalLong.empty(), "");
+        EngineRun eos = new EngineRun("exactly-once", "exactly_once_v2", List.of(book, result("metadata", 100)), OptionalLong.empty(), "", List.of());
 
         String md = MarkdownReport.render("setup", List.of(eos), "latency.svg");
 
