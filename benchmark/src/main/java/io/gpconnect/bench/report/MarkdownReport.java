@@ -49,6 +49,10 @@ public final class MarkdownReport {
             }
             md.append("\nCPU columns: the engine's and the bench's process CPU over each measured interval (cores = CPU seconds per ")
                     .append("second). The 111 steps share one interval, so each of their rows shows the CPU of a whole journey.\n");
+            if (run.result("kafka decisions").isPresent()) {
+                md.append("\nThe Kafka run sends its commands as fast as the producer takes them and times each until its decision is ")
+                        .append("readable, so its latencies are mostly the queue behind that burst: its figure is the throughput.\n");
+            }
             engineThreads(md, run);
             engineStages(md, run);
             for (OperationResult r : run.results()) {

@@ -43,6 +43,7 @@ class ReportTest {
         String md = MarkdownReport.render("setup", List.of(eos), "latency.svg");
 
         assertThat(md).contains("| operation | decision processor | views | HTTP |", "| kafka decisions | 80 | 60 | 0 |");
+        assertThat(md).contains("its latencies are mostly the queue behind that burst");
     }
 
     @Test
@@ -59,6 +60,7 @@ class ReportTest {
         assertThat(md).contains("| operation | bookings | appended | queued | published | answered | bench p50 / p99 |",
                 "| book @500/s | 100 | – | 5.0 / 20.0 | – | – |");
         assertThat(md).doesNotContain("| metadata | 0 |");
+        assertThat(md).doesNotContain("queue behind that burst");
     }
 
     /** The engine's queued-stage histogram: cumulative counts at 5 ms, 20 ms and +Inf. */
