@@ -6,8 +6,11 @@ import io.gpconnect.bench.target.EngineStarter;
 import io.gpconnect.bench.target.Target;
 import io.gpconnect.bench.phase.LoadShape;
 import io.gpconnect.bench.report.EngineRun;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -25,6 +28,9 @@ import java.util.concurrent.Callable;
         description = "Load-test an engine on 127.0.0.1 (slot search, booking, races, the 111 journey, Kafka command rate) and write a report.")
 public final class BenchCommand implements Callable<Integer> {
     private final EngineStarter starter;
+
+    @Spec
+    CommandSpec spec;
 
     @Option(names = "--target", description = "Demo service root of a running `serve`, e.g. http://127.0.0.1:8080/A20047/STU3/1/gpconnect; "
             + "without it the bench starts its own engines")
@@ -109,15 +115,13 @@ public final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        checkUsage();
         SyntheticScale scale = new SyntheticScale(practices, practices == 0 ? 0 : practitioners, practices == 0 ? 0 : slotsPerDay,
                 practices == 0 ? 0 : 14);
         BenchPlan plan = new BenchPlan(scale, shape(),
                 new EngineWarmUp(seconds(engineWarmUpSeconds), seconds(Math.max(engineWarmUpSeconds, engineWarmUpMaxSeconds)), jitSettledCores), System.out);
         List<EngineRun> runs = new ArrayList<>();
         if (target != null) {
-            if (bootstrapServers == null || registryUrl == null) {
-                throw new IllegalArgumentException("--target needs --bootstrap-servers and --registry-url (serve prints both)");
-            }
             Target t = Target.of(target, providerAsid, bootstrapServers, registryUrl,
                     targetPid == null ? OptionalLong.empty() : OptionalLong.of(targetPid), "running engine at " + target);
             runs.add(plan.run("exactly-once (running engine)", "exactly_once_v2", t, phases));
@@ -132,10 +136,31 @@ public final class BenchCommand implements Callable<Integer> {
         return 0;
     }
 
-    private EngineRun onOwnEngine(BenchPlan plan, EngineSpec spec, String label, List<String> which) throws Exception {
-        if (starter == null) {
-            throw new IllegalArgumentException("No engine to start here: give --target");
+    /**
+     * Mistakes in the options, found before any engine starts or any slot is searched for: a misspelt phase used to
+     * surface minutes later, as a stack trace.
+     */
+    private void checkUsage() {
+        if (target != null && (bootstrapServers == null || registryUrl == null)) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "--target needs --bootstrap-servers and --registry-url (serve prints both)");
         }
+        if (target == null && starter == null) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "No engine to start here: give --target");
+        }
+        List<String> named = new ArrayList<>(phases);
+        if (target == null && !alosPhases.contains("none")) {
+            named.addAll(alosPhases);
+        }
+        for (String phase : named) {
+            if (!BenchPlan.PHASES.contains(phase.trim())) {
+                throw new CommandLine.ParameterException(spec.commandLine(),
+                        "Unknown bench phase '" + phase + "' (" + String.join(", ", BenchPlan.PHASES) + ")");
+            }
+        }
+    }
+
+    private EngineRun onOwnEngine(BenchPlan plan, EngineSpec spec, String label, List<String> which) throws Exception {
         System.out.println("Starting an engine (" + spec.guarantee() + ", " + spec.scale().practices() + " synthetic practices)…");
         try (EngineStarter.RunningEngine engine = starter.start(spec)) {
             return plan.run(label, spec.guarantee(), engine.target(), which);

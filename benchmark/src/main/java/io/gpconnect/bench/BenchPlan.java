@@ -30,6 +30,9 @@ final class BenchPlan {
     /** How long to wait for a freshly seeded national scale to reach the views. */
     private static final Duration SEEDING_PATIENCE = Duration.ofMinutes(10);
 
+    /** Every phase --phases may name, in the order of the default run. */
+    static final List<String> PHASES = List.of("metadata", "search1", "search14", "book", "book-rate", "race", "journey", "kafka");
+
     /** Kafka commands the unrecorded pass sends at most: enough to compile the path, few enough to leave slots. */
     private static final long WARM_UP_KAFKA_COMMANDS = 20_000;
 
@@ -149,8 +152,7 @@ final class BenchPlan {
             case "race" -> new RacePhase();
             case "journey" -> new JourneyPhase();
             case "kafka" -> new KafkaCommandPhase();
-            default -> throw new IllegalArgumentException("Unknown bench phase '" + name
-                    + "' (metadata, search1, search14, book, book-rate, race, journey, kafka)");
+            default -> throw new IllegalArgumentException("Unknown bench phase '" + name + "' (" + String.join(", ", PHASES) + ")");
         };
     }
 

@@ -5,8 +5,11 @@ import io.gpconnect.launcher.bench.ServeProcess;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -32,5 +35,25 @@ class BenchCommandTest {
         assertThat(report).contains("| operation | bookings | appended | queued | published | answered | bench p50 / p99 |");
         assertThat(report).containsPattern("\\| book @20/s \\| [1-9]\\d* \\|( [\\d.]+ / [\\d.]+ \\|){5}");
         assertThat(Files.readString(out.resolve("latency.svg"))).startsWith("<svg");
+    }
+
+    /** Mistaken options are one line and exit 2 before any engine starts or any slot is searched for, not a stack trace minutes later. */
+    @Test
+    void mistakenOptionsAreOneLineUsageErrorsBeforeAnythingStarts() {
+        StringWriter err = new StringWriter();
+        CommandLine cli = io.gpconnect.launcher.GpConnectCli.commandLine(Map.of());
+        cli.setErr(new PrintWriter(err));
+
+        int misspelt = cli.execute("bench", "--phases", "metadata,serch1");
+        int alosMisspelt = cli.execute("bench", "--phases", "metadata", "--alos-phases", "kafak");
+        int noKafka = cli.execute("bench", "--target", "http://127.0.0.1:1/A20047/STU3/1/gpconnect");
+
+        assertThat(misspelt).isEqualTo(2);
+        assertThat(alosMisspelt).isEqualTo(2);
+        assertThat(noKafka).isEqualTo(2);
+        assertThat(err.toString()).contains("gpconnect bench: Unknown bench phase 'serch1' (metadata, search1, search14, book, book-rate, race, journey, kafka)",
+                        "gpconnect bench: Unknown bench phase 'kafak'", "gpconnect bench: --target needs --bootstrap-servers and --registry-url")
+                .doesNotContain("Exception", "\tat ");
+        assertThat(err.toString().lines()).hasSize(3);
     }
 }
