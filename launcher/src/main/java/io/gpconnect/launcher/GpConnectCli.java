@@ -139,7 +139,7 @@ public final class GpConnectCli {
         @Override
         public Integer call() throws Exception {
             Engine.Options options = options();
-            Engine engine = Engine.start(options, workload.workload());
+            Engine engine = Engine.start(options, UsageErrors.checked(spec, workload::workload));
             CountDownLatch stopped = new CountDownLatch(1);
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 System.out.println("Stopping…");

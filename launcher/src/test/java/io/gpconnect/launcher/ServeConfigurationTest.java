@@ -85,6 +85,12 @@ class ServeConfigurationTest {
         assertRefused(Map.of("GPCONNECT_PORT", "eighty"), "'eighty' is not an int", "serve", "--data-dir", dir.toString());
         assertRefused(Map.of(), "--embedded-broker is process or in-process, not docker", "serve", "--embedded-broker", "docker",
                 "--data-dir", dir.toString());
+        assertRefused(Map.of(), "--processing-guarantee is exactly_once_v2 or at_least_once, not exactly_once", "serve",
+                "--processing-guarantee", "exactly_once", "--data-dir", dir.toString());
+        assertRefused(Map.of(), "--synthetic-*: Synthetic scale out of range: -1 practices", "serve", "--synthetic-practices", "-1",
+                "--data-dir", dir.toString());
+        assertRefused(Map.of(), "--synthetic-*: At most 96 slots a day", "serve", "--synthetic-practices", "2", "--synthetic-slots-per-day", "200",
+                "--data-dir", dir.toString());
     }
 
     @Test

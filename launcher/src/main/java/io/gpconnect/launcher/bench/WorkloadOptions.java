@@ -2,6 +2,7 @@ package io.gpconnect.launcher.bench;
 
 import io.gpconnect.bench.scale.SyntheticScale;
 import io.gpconnect.launcher.Engine;
+import io.gpconnect.launcher.config.InvalidSettingException;
 import io.gpconnect.launcher.seed.DemoPractice;
 import io.gpconnect.launcher.seed.SyntheticPractices;
 import picocli.CommandLine.Option;
@@ -30,11 +31,17 @@ public final class WorkloadOptions {
                 "--processing-guarantee", guarantee};
     }
 
+    /** @throws InvalidSettingException for a guarantee or a synthetic scale that cannot be */
     public Engine.Workload workload() {
         if (!processingGuarantee.equals("exactly_once_v2") && !processingGuarantee.equals("at_least_once")) {
-            throw new IllegalArgumentException("--processing-guarantee is exactly_once_v2 or at_least_once, not " + processingGuarantee);
+            throw new InvalidSettingException("--processing-guarantee is exactly_once_v2 or at_least_once, not " + processingGuarantee);
         }
-        SyntheticScale scale = new SyntheticScale(practices, practitioners, slotsPerDay, practices == 0 ? 0 : 14);
+        SyntheticScale scale;
+        try {
+            scale = new SyntheticScale(practices, practitioners, slotsPerDay, practices == 0 ? 0 : 14);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidSettingException("--synthetic-*: " + e.getMessage());
+        }
         return new Engine.Workload(processingGuarantee, SyntheticPractices.of(scale, DemoPractice.load()));
     }
 }
