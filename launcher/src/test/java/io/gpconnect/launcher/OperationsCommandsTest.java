@@ -31,6 +31,7 @@ import java.io.StringWriter;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
@@ -138,6 +139,21 @@ class OperationsCommandsTest {
         Run tail = run("tail", "--bootstrap-servers", "127.0.0.1:9", "--data-dir", dir.toString());
         assertThat(tail.exit()).isEqualTo(2);
         assertThat(tail.err()).contains("--registry-url is needed");
+    }
+
+    /** Nothing listens on port 9: one line saying so and exit 1, within the command's own timeout, not a stack trace after a minute. */
+    @Test
+    void lagWithKafkaUnreachableSaysSoInOneLine() {
+        long started = System.nanoTime();
+        Run lag = run("lag", "--bootstrap-servers", "127.0.0.1:9", "--data-dir", dir.toString());
+
+        assertThat(lag.exit()).as(lag.err()).isEqualTo(1);
+        assertThat(lag.err().strip()).startsWith("gpconnect lag: Cannot read the offsets of " + SlotProjection.APPLICATION_ID)
+                .contains("no answer from Kafka at 127.0.0.1:9").doesNotContain("Exception", "\tat ");
+        assertThat(lag.err().strip().lines()).hasSize(1);
+        assertThat(lag.out()).isEmpty();
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).as("closing does not wait out the admin's default minute")
+                .isLessThan(Duration.ofSeconds(45));
     }
 
     /** A practice export: one location, practitioner and schedule, {@code slots} fifteen-minute slots. */

@@ -37,9 +37,11 @@ public final class ConsumerLag implements AutoCloseable {
     }
 
     private final Admin admin;
+    private final String bootstrapServers;
 
     public ConsumerLag(String bootstrapServers) {
         this.admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers));
+        this.bootstrapServers = bootstrapServers;
     }
 
     /**
@@ -64,8 +66,7 @@ public final class ConsumerLag implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         } catch (ExecutionException | TimeoutException e) {
-            Throwable cause = e.getCause() != null ? e.getCause() : e;
-            throw new IllegalStateException("Cannot read the offsets of " + group + ": " + cause.getMessage(), cause);
+            throw failure("Cannot read the offsets of " + group, e);
         }
     }
 
@@ -101,17 +102,26 @@ public final class ConsumerLag implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         } catch (ExecutionException | TimeoutException e) {
-            Throwable cause = e.getCause() != null ? e.getCause() : e;
-            throw new IllegalStateException("Cannot read the offsets of " + group + " on " + topic + ": " + cause.getMessage(), cause);
+            throw failure("Cannot read the offsets of " + group + " on " + topic, e);
         }
+    }
+
+    /** A timeout says nothing by itself (its message is null): the likeliest reason is a broker that does not answer. */
+    private IllegalStateException failure(String what, Exception e) {
+        Throwable cause = e instanceof ExecutionException && e.getCause() != null ? e.getCause() : e;
+        String why = cause instanceof TimeoutException || cause.getMessage() == null
+                ? "no answer from Kafka at " + bootstrapServers + " within " + TIMEOUT_SECONDS + " s"
+                : cause.getMessage();
+        return new IllegalStateException(what + ": " + why, cause);
     }
 
     public long total(String group) {
         return of(group).stream().mapToLong(PartitionLag::lag).sum();
     }
 
+    /** Without a bound, closing waits out every request still pending on an unreachable broker (a minute by default). */
     @Override
     public void close() {
-        admin.close();
+        admin.close(Duration.ofSeconds(5));
     }
 }

@@ -9,7 +9,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 
 /** {@code ./gpconnect lag}: how far the decision processor and the views are behind their topics. */
@@ -33,9 +35,13 @@ public final class LagCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         var settings = engine.settings(false);
         try (ConsumerLag lag = new ConsumerLag(settings.bootstrapServers())) {
+            Map<String, List<ConsumerLag.PartitionLag>> byGroup = new LinkedHashMap<>();
+            for (String group : groups) {
+                byGroup.put(group, lag.of(group));
+            }
             out.printf(ROW, "GROUP", "TOPIC", "PARTITION", "COMMITTED", "END", "LAG");
             for (String group : groups) {
-                List<ConsumerLag.PartitionLag> partitions = lag.of(group);
+                List<ConsumerLag.PartitionLag> partitions = byGroup.get(group);
                 if (partitions.isEmpty()) {
                     out.printf(ROW, group, "(no members, nothing committed)", "-", "-", "-", "-");
                     continue;
@@ -46,6 +52,12 @@ public final class LagCommand implements Callable<Integer> {
                 }
                 out.printf(ROW, group, "total", "", "", "", partitions.stream().mapToLong(ConsumerLag.PartitionLag::lag).sum());
             }
+        } catch (IllegalStateException e) {
+            // Kafka not reachable, say: one line for the operator, exit 1, and no half-printed table before it.
+            PrintWriter err = spec.commandLine().getErr();
+            err.println(spec.qualifiedName() + ": " + e.getMessage());
+            err.flush();
+            return 1;
         }
         out.flush();
         return 0;
