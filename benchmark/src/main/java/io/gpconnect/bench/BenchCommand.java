@@ -152,12 +152,9 @@ public final class BenchCommand implements Callable<Integer> {
         if (target == null && !alosPhases.contains("none")) {
             named.addAll(alosPhases);
         }
-        for (String phase : named) {
-            if (!BenchPlan.PHASES.contains(phase.trim())) {
-                throw new CommandLine.ParameterException(spec.commandLine(),
-                        "Unknown bench phase '" + phase + "' (" + String.join(", ", BenchPlan.PHASES) + ")");
-            }
-        }
+        BenchPlan.unknownPhase(named).ifPresent(problem -> {
+            throw new CommandLine.ParameterException(spec.commandLine(), problem);
+        });
     }
 
     private EngineRun onOwnEngine(BenchPlan plan, EngineSpec spec, String label, List<String> which) throws Exception {

@@ -7,6 +7,7 @@ import io.gpconnect.bench.phase.BookingPhase;
 import io.gpconnect.bench.phase.JourneyPhase;
 import io.gpconnect.bench.phase.KafkaCommandPhase;
 import io.gpconnect.bench.phase.LoadShape;
+import io.gpconnect.bench.phase.Phase;
 import io.gpconnect.bench.phase.RacePhase;
 import io.gpconnect.bench.phase.RequestPhase;
 import io.gpconnect.bench.phase.SlotPool;
@@ -21,17 +22,41 @@ import io.gpconnect.bench.target.Target;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalDouble;
+import java.util.function.Function;
 
 /** The runs of one bench, in order, against one engine: slot discovery first, then each phase named. */
 final class BenchPlan {
     /** How long to wait for a freshly seeded national scale to reach the views. */
     private static final Duration SEEDING_PATIENCE = Duration.ofMinutes(10);
 
-    /** Every phase --phases may name, in the order of the default run. */
-    static final List<String> PHASES = List.of("metadata", "search1", "search14", "book", "book-rate", "race", "journey", "kafka");
+    /** Every phase --phases may name, in the order of the default run, and how each is made for a load shape. */
+    private static final Map<String, Function<LoadShape, Phase>> PHASES = phases();
+
+    private static Map<String, Function<LoadShape, Phase>> phases() {
+        Map<String, Function<LoadShape, Phase>> p = new LinkedHashMap<>();
+        p.put("metadata", s -> RequestPhase.metadata());
+        p.put("search1", s -> RequestPhase.slotSearch(1));
+        p.put("search14", s -> RequestPhase.slotSearch(14));
+        p.put("book", s -> BookingPhase.asFastAsAnswered(s.bookingWorkers()));
+        p.put("book-rate", s -> BookingPhase.offered(s.bookingRate(), s.bookingWorkers()));
+        p.put("race", s -> new RacePhase());
+        p.put("journey", s -> new JourneyPhase());
+        p.put("kafka", s -> new KafkaCommandPhase());
+        return Collections.unmodifiableMap(p);
+    }
+
+    /** What is wrong with the phases named, if anything: checked before an engine starts. */
+    static Optional<String> unknownPhase(List<String> names) {
+        return names.stream().map(String::trim).filter(n -> !PHASES.containsKey(n)).findFirst()
+                .map(n -> "Unknown bench phase '" + n + "' (" + String.join(", ", PHASES.keySet()) + ")");
+    }
 
     /** Kafka commands the unrecorded pass sends at most: enough to compile the path, few enough to leave slots. */
     private static final long WARM_UP_KAFKA_COMMANDS = 20_000;
@@ -142,18 +167,12 @@ final class BenchPlan {
         return target.pid().isPresent() ? CompilerCpu.seconds(target.pid().getAsLong()) : OptionalDouble.empty();
     }
 
-    private io.gpconnect.bench.phase.Phase phase(String name) {
-        return switch (name.trim()) {
-            case "metadata" -> RequestPhase.metadata();
-            case "search1" -> RequestPhase.slotSearch(1);
-            case "search14" -> RequestPhase.slotSearch(14);
-            case "book" -> BookingPhase.asFastAsAnswered(shape.bookingWorkers());
-            case "book-rate" -> BookingPhase.offered(shape.bookingRate(), shape.bookingWorkers());
-            case "race" -> new RacePhase();
-            case "journey" -> new JourneyPhase();
-            case "kafka" -> new KafkaCommandPhase();
-            default -> throw new IllegalArgumentException("Unknown bench phase '" + name + "' (" + String.join(", ", PHASES) + ")");
-        };
+    private Phase phase(String name) {
+        Function<LoadShape, Phase> make = PHASES.get(name.trim());
+        if (make == null) {
+            throw new IllegalArgumentException(unknownPhase(List.of(name)).orElseThrow());
+        }
+        return make.apply(shape);
     }
 
     String setup(String engines) {
