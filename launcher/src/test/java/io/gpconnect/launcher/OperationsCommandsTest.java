@@ -156,6 +156,42 @@ class OperationsCommandsTest {
                 .isLessThan(Duration.ofSeconds(45));
     }
 
+    /** The registry answers but Kafka does not: one line within the command's 10 s, not a stack trace a minute later. */
+    @Test
+    void tailWithKafkaUnreachableSaysSoInOneLine() {
+        String registry = SharedEngine.get().settings().registryUrl();
+        long started = System.nanoTime();
+        Run tail = run("tail", "--bootstrap-servers", "127.0.0.1:9", "--registry-url", registry, "--data-dir", dir.toString());
+
+        assertThat(tail.exit()).as(tail.err()).isEqualTo(1);
+        assertThat(tail.err().strip()).isEqualTo("gpconnect tail: no answer from Kafka at 127.0.0.1:9 within 10 s");
+        assertThat(tail.out()).isEmpty();
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(45));
+    }
+
+    /**
+     * Each record's send used to wait out the client's minute for metadata, and its failure was never looked at, so an
+     * import with Kafka down ran for hours and then printed "Imported". Now the first failed send stops it: exit 1 and how
+     * far it got.
+     */
+    @Test
+    void importWithKafkaUnreachableStopsAtTheFirstFailureAndSaysHowFarItGot() throws Exception {
+        String registry = SharedEngine.get().settings().registryUrl();
+        Path bundle = dir.resolve("practice.json");
+        Files.writeString(bundle, FhirContext.forDstu3().newJsonParser().encodeResourceToString(bundle(30, "down")));
+        long started = System.nanoTime();
+
+        Run imported = run("import", bundle.toString(), "--ods", "A20047", "--bootstrap-servers", "127.0.0.1:9", "--registry-url", registry,
+                "--data-dir", dir.toString());
+
+        assertThat(imported.exit()).as(imported.err()).isEqualTo(1);
+        assertThat(imported.out()).contains("Importing 33 records").doesNotContain("Imported", "published");
+        assertThat(imported.err().strip()).startsWith("gpconnect import: 0 of 33 records published, then: ")
+                .contains("10000 ms", "importing the file again once that is mended is safe").doesNotContain("\tat ");
+        assertThat(imported.err().strip().lines()).hasSize(1);
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(45));
+    }
+
     /** A practice export: one location, practitioner and schedule, {@code slots} fifteen-minute slots. */
     private static Bundle bundle(int slots, String prefix) {
         LocalDate day = LocalDate.now(UK).plusDays(DAYS_AHEAD);

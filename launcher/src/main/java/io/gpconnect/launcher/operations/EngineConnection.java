@@ -9,6 +9,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Optional;
 
 /**
@@ -16,6 +17,9 @@ import java.util.Optional;
  * or else those of the {@code serve} running on {@code --data-dir} (its {@link EngineAddress}).
  */
 public final class EngineConnection {
+    /** How long an operations command waits for Kafka before saying it is out of reach (the client's own is a minute). */
+    public static final Duration KAFKA_PATIENCE = Duration.ofSeconds(10);
+
     @Spec(Spec.Target.MIXEE)
     CommandSpec command;
 

@@ -4,6 +4,7 @@ import io.gpconnect.launcher.config.SettingChecks;
 import io.gpconnect.launcher.config.UsageErrors;
 import io.gpconnect.launcher.operations.bundle.InvalidBundleException;
 import io.gpconnect.launcher.operations.bundle.PracticeBundle;
+import io.gpconnect.launcher.seed.FeedNotPublishedException;
 import io.gpconnect.launcher.seed.PracticeFeedPublisher;
 import io.gpconnect.schemas.feed.PracticeFeedRecord;
 import io.gpconnect.topics.Topics;
@@ -68,8 +69,9 @@ public final class ImportCommand implements Callable<Integer> {
         out.println("Importing " + records.size() + " records for practice " + bundle.ods() + " onto " + Topics.PRACTICE_FEED.name()
                 + " (" + counts(bundle) + ")");
         out.flush();
-        try (PracticeFeedPublisher publisher = new PracticeFeedPublisher(settings)) {
-            for (int from = 0; from < records.size(); from += progressEvery) {
+        int from = 0;
+        try (PracticeFeedPublisher publisher = new PracticeFeedPublisher(settings, EngineConnection.KAFKA_PATIENCE)) {
+            for (; from < records.size(); from += progressEvery) {
                 int to = Math.min(records.size(), from + progressEvery);
                 publisher.publish(bundle.ods(), records.subList(from, to)); // flushes: the count printed is on the broker
                 if (to < records.size()) {
@@ -77,6 +79,12 @@ public final class ImportCommand implements Callable<Integer> {
                     out.flush();
                 }
             }
+        } catch (FeedNotPublishedException e) {
+            out.flush();
+            err.println(spec.qualifiedName() + ": " + (from + e.published()) + " of " + records.size() + " records published, then: "
+                    + e.getMessage() + ". Records apply by id, so importing the file again once that is mended is safe.");
+            err.flush();
+            return 1;
         }
         out.println("Imported " + records.size() + " records for practice " + bundle.ods());
         out.flush();

@@ -69,35 +69,47 @@ public final class TailCommand implements Callable<Integer> {
         });
         EngineSettings settings = engine.settings(true);
         PrintWriter out = spec.commandLine().getOut();
-        long printed = 0;
         try (KafkaConsumer<String, SpecificRecord> consumer = consumer(settings)) {
-            List<TopicPartition> partitions = partitions(consumer);
-            consumer.assign(partitions);
-            if (fromBeginning) {
-                consumer.seekToBeginning(partitions);
-            } else {
-                consumer.seekToEnd(partitions);
-            }
-            partitions.forEach(consumer::position); // fix the start now, not at the first poll
-            long idleSince = System.nanoTime();
-            while (max == null || printed < max) {
-                List<ConsumerRecord<String, SpecificRecord>> batch = poll(consumer, out);
-                for (ConsumerRecord<String, SpecificRecord> r : batch) {
-                    out.println(line(r));
-                    if (max != null && ++printed >= max) {
-                        break;
-                    }
-                }
-                out.flush();
-                if (!batch.isEmpty()) {
-                    idleSince = System.nanoTime();
-                } else if (System.nanoTime() - idleSince > idleLimit.toNanos()) {
-                    break;
-                }
-            }
+            print(consumer, out, idleLimit);
+        } catch (org.apache.kafka.common.errors.TimeoutException e) {
+            // Finding the topics and their ends is what waits on Kafka; once records flow, an empty poll is just quiet.
+            out.flush();
+            PrintWriter err = spec.commandLine().getErr();
+            err.println(spec.qualifiedName() + ": no answer from Kafka at " + settings.bootstrapServers() + " within "
+                    + EngineConnection.KAFKA_PATIENCE.toSeconds() + " s");
+            err.flush();
+            return 1;
         }
         out.flush();
         return 0;
+    }
+
+    private void print(KafkaConsumer<String, SpecificRecord> consumer, PrintWriter out, Duration idleLimit) {
+        List<TopicPartition> partitions = partitions(consumer);
+        consumer.assign(partitions);
+        if (fromBeginning) {
+            consumer.seekToBeginning(partitions);
+        } else {
+            consumer.seekToEnd(partitions);
+        }
+        partitions.forEach(consumer::position); // fix the start now, not at the first poll
+        long printed = 0;
+        long idleSince = System.nanoTime();
+        while (max == null || printed < max) {
+            List<ConsumerRecord<String, SpecificRecord>> batch = poll(consumer, out);
+            for (ConsumerRecord<String, SpecificRecord> r : batch) {
+                out.println(line(r));
+                if (max != null && ++printed >= max) {
+                    break;
+                }
+            }
+            out.flush();
+            if (!batch.isEmpty()) {
+                idleSince = System.nanoTime();
+            } else if (System.nanoTime() - idleSince > idleLimit.toNanos()) {
+                break;
+            }
+        }
     }
 
     /** A record that cannot be decoded is shown as such and stepped over: a poison record must not stop the tail. */
@@ -142,6 +154,8 @@ public final class TailCommand implements Callable<Integer> {
         conf.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         conf.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         conf.put(ConsumerConfig.CLIENT_ID_CONFIG, "gpconnect-tail");
+        conf.put(ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) EngineConnection.KAFKA_PATIENCE.toMillis());
+        conf.put(ConsumerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) EngineConnection.KAFKA_PATIENCE.toMillis());
         Deserializer<SpecificRecord> values = settings.serdes().<SpecificRecord>valueSerde().deserializer();
         return new KafkaConsumer<>(conf, new StringDeserializer(), values);
     }
