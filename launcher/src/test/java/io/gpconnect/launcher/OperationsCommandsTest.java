@@ -192,6 +192,25 @@ class OperationsCommandsTest {
         assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(45));
     }
 
+    /** Kafka answers but the schema registry does not: nothing can be encoded, so nothing is published, and it says so. */
+    @Test
+    void importWithTheRegistryUnreachablePublishesNothingAndSaysSo() throws Exception {
+        Engine engine = SharedEngine.get();
+        Path bundle = dir.resolve("practice.json");
+        Files.writeString(bundle, FhirContext.forDstu3().newJsonParser().encodeResourceToString(bundle(2, "noreg")));
+        long before = feedEnd(engine);
+        long started = System.nanoTime();
+
+        Run imported = run("import", bundle.toString(), "--ods", "A20047", "--bootstrap-servers", engine.settings().bootstrapServers(),
+                "--registry-url", "http://127.0.0.1:9/apis/registry/v3", "--data-dir", dir.toString());
+
+        assertThat(imported.exit()).as(imported.err()).isEqualTo(1);
+        assertThat(imported.err().strip()).startsWith("gpconnect import: 0 of 5 records published, then: ").doesNotContain("\tat ");
+        assertThat(imported.err().strip().lines()).hasSize(1);
+        assertThat(feedEnd(engine)).isEqualTo(before);
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(45));
+    }
+
     /** A practice export: one location, practitioner and schedule, {@code slots} fifteen-minute slots. */
     private static Bundle bundle(int slots, String prefix) {
         LocalDate day = LocalDate.now(UK).plusDays(DAYS_AHEAD);
