@@ -96,6 +96,7 @@ public final class JwtValidator {
 
         String issuer = nonBlankString(claims, ISS);
         String subject = nonBlankString(claims, SUB);
+        checkAudience(claims);
         checkReason(claims);
         RequestedScope scope = checkScope(claims, interaction);
 
@@ -150,12 +151,27 @@ public final class JwtValidator {
     }
 
     /** Read from the raw JSON: the typed view would silently truncate 1.5 or accept "123". */
+    /** 9999-12-31T23:59:59Z: beyond it a time is a mistake, and near Long.MAX_VALUE it no longer fits an Instant. */
+    static final long LATEST_EPOCH_SECOND = 253_402_300_799L;
+
     private static long epochSeconds(Map<String, Object> raw, String claim) {
         Object value = raw.get(claim);
         if (value instanceof Long || value instanceof Integer) {
-            return ((Number) value).longValue();
+            long seconds = ((Number) value).longValue();
+            if (seconds < 0 || seconds > LATEST_EPOCH_SECOND) {
+                throw badRequest("JWT claim " + claim + " must be a time between 1970 and 9999 in seconds since the epoch, not " + seconds);
+            }
+            return seconds;
         }
         throw badRequest("JWT claim " + claim + " must be an integer number of seconds since the epoch");
+    }
+
+    /** Present is not enough: an empty audience names no provider. */
+    private static void checkAudience(JWTClaimsSet claims) {
+        List<String> audience = claims.getAudience();
+        if (audience.isEmpty() || audience.stream().anyMatch(a -> a == null || a.isBlank())) {
+            throw badRequest("JWT claim " + AUD + " must name the provider's service root");
+        }
     }
 
     private void checkLifetime(long iat, long exp) {

@@ -255,6 +255,22 @@ class JwtValidatorTest {
             assertBadRequest(() -> validate(Jwts.valid().claim(claim, value + 0.5).bearer()));
         }
 
+        /** Such times once reached Instant.ofEpochSecond and came back as a 500. */
+        @ParameterizedTest
+        @ValueSource(longs = {31_556_889_864_403_200L, Long.MAX_VALUE - 300, 253_402_300_800L, -300})
+        void a_time_outside_the_calendar_is_a_bad_request(long iat) {
+            assertThat(assertBadRequest(() -> validate(Jwts.valid().claim("iat", iat).claim("exp", iat + 300).bearer())).diagnostics())
+                    .contains("between 1970 and 9999");
+            assertBadRequest(() -> validate(Jwts.valid().claim("exp", iat).bearer()));
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"", " "})
+        void an_empty_audience_is_rejected(String audience) {
+            assertThat(assertBadRequest(() -> validate(Jwts.valid().claim("aud", audience).bearer())).diagnostics()).contains("aud");
+            assertBadRequest(() -> validate(Jwts.valid().claim("aud", List.of()).bearer()));
+        }
+
         @ParameterizedTest
         @ValueSource(strings = {"DirectCare", "secondaryuses", ""})
         void a_reason_other_than_directcare_is_rejected(String reason) {
