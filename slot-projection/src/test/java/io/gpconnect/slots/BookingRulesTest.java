@@ -91,12 +91,13 @@ class BookingRulesTest {
     }
 
     @Test
-    void sensitiveDeceasedOrInactivePatientsCannotBeBooked() {
+    void sensitiveDeceasedSupersededOrInactivePatientsCannotBeBooked() {
         InMemoryPracticeBook book = practice();
         var p = book.patients.get("1");
         for (var flagged : List.of(
                 io.gpconnect.schemas.feed.PatientPublished.newBuilder(p).setSensitive(true).build(),
                 io.gpconnect.schemas.feed.PatientPublished.newBuilder(p).setDeceased(true).build(),
+                io.gpconnect.schemas.feed.PatientPublished.newBuilder(p).setSuperseded(true).build(),
                 io.gpconnect.schemas.feed.PatientPublished.newBuilder(p).setActive(false).build())) {
             book.patients.put("1", flagged);
             assertThat(reason(decider.decide("A1", booking(book, "x", "a0").build(), NOW, book))).isEqualTo(RejectionReason.PATIENT_NOT_FOUND);

@@ -103,8 +103,9 @@ public final class PatientProvider implements IResourceProvider {
         return directory.patient(ods, id).filter(p -> !p.getSensitive());
     }
 
+    /** Spec §2.2 F2: deceased, invalid, sensitive and superseded patients are left out of a search. */
     private static boolean findable(PatientPublished p) {
-        return p.getActive() && !p.getSensitive() && !p.getDeceased();
+        return p.getActive() && !p.getSensitive() && !p.getDeceased() && !p.getSuperseded();
     }
 
     private String practiceOrganisationId(String ods) {

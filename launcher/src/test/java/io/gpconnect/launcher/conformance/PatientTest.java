@@ -47,9 +47,9 @@ class PatientTest {
         assertThat(patient.getIdentifier()).extracting(Identifier::getValue).containsExactly(nhsNumber);
     }
 
-    /** Sensitive (9), deceased (18), inactive (21) and unknown (9999999999, which passes Modulus 11). */
+    /** Sensitive (9), deceased (18), superseded (11), inactive (21) and unknown (9999999999, which passes Modulus 11). */
     @ParameterizedTest(name = "NHS number {0}")
-    @ValueSource(strings = {"9658220142", "9658220290", "9658219748", "9999999999"})
+    @ValueSource(strings = {"9658220142", "9658220290", "9658220223", "9658219748", "9999999999"})
     void answersAnEmptyBundleForPatientsItMustNotReturn(String nhsNumber) {
         Reply reply = search(NHS_NUMBER + "|" + nhsNumber);
         assertStatus(reply, 200);

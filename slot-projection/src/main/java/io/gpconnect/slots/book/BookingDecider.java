@@ -94,7 +94,9 @@ public final class BookingDecider {
             return Decision.reject(PRACTITIONER_NOT_OF_SCHEDULE, "Practitioner/" + book.getPractitionerId() + " is not the practitioner of the slot's Schedule");
         }
         Optional<PatientPublished> patient = practice.patient(ods, book.getPatientId());
-        if (patient.isEmpty() || !patient.get().getActive() || patient.get().getSensitive() || patient.get().getDeceased()) {
+        // The patients a search leaves out (spec §2.2 F2) cannot be booked for by id either.
+        PatientPublished p = patient.orElse(null);
+        if (p == null || !p.getActive() || p.getSensitive() || p.getDeceased() || p.getSuperseded()) {
             return Decision.reject(PATIENT_NOT_FOUND, "Patient/" + book.getPatientId() + " is not a patient of this practice");
         }
         for (SlotState s : slots) {
