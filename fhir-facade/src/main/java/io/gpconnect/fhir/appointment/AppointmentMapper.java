@@ -25,16 +25,7 @@ public final class AppointmentMapper {
         out.setMeta(Resources.meta(Profiles.APPOINTMENT, a.getVersion()).setLastUpdatedElement(UkTime.instant(a.getLastUpdated())));
 
         BookingOrganisation org = a.getBookingOrganisation();
-        Organization contained = new Organization();
-        contained.setId(org.getContainedId());
-        contained.getMeta().addProfile(org.getProfile() != null ? org.getProfile() : Profiles.ORGANIZATION);
-        contained.addIdentifier().setSystem(Profiles.ODS_ORGANIZATION_CODE).setValue(org.getOdsCode());
-        if (org.getOrganisationType() != null) {
-            contained.addType(new CodeableConcept().addCoding(new Coding(Profiles.CS_ORGANISATION_TYPE, org.getOrganisationType(), null)));
-        }
-        contained.setName(org.getName());
-        contained.setTelecom(new java.util.ArrayList<>(Resources.contactPoints(org.getTelecom())));
-        out.addContained(contained);
+        out.addContained(org.getResource() != null ? BookingOrganisations.asSent(org) : fromFields(org));
 
         out.addExtension(Profiles.EXT_BOOKING_ORGANISATION, new Reference("#" + org.getContainedId()));
         out.addExtension(Profiles.EXT_PRACTITIONER_ROLE, new CodeableConcept().addCoding(
@@ -76,5 +67,19 @@ public final class AppointmentMapper {
                             a.getPractitionerParticipantStatus() != null ? a.getPractitionerParticipantStatus() : "accepted"));
         }
         return out;
+    }
+
+    /** Appointments stored before the organisation was kept whole: what was kept of it. */
+    private static Organization fromFields(BookingOrganisation org) {
+        Organization contained = new Organization();
+        contained.setId(org.getContainedId());
+        contained.getMeta().addProfile(org.getProfile() != null ? org.getProfile() : Profiles.ORGANIZATION);
+        contained.addIdentifier().setSystem(Profiles.ODS_ORGANIZATION_CODE).setValue(org.getOdsCode());
+        if (org.getOrganisationType() != null) {
+            contained.addType(new CodeableConcept().addCoding(new Coding(Profiles.CS_ORGANISATION_TYPE, org.getOrganisationType(), null)));
+        }
+        contained.setName(org.getName());
+        contained.setTelecom(new java.util.ArrayList<>(Resources.contactPoints(org.getTelecom())));
+        return contained;
     }
 }

@@ -9,6 +9,7 @@ import io.gpconnect.schemas.command.BookAppointment;
 import org.hl7.fhir.dstu3.model.Appointment;
 import org.hl7.fhir.dstu3.model.CodeType;
 import org.hl7.fhir.dstu3.model.CodeableConcept;
+import org.hl7.fhir.dstu3.model.DomainResource;
 import org.hl7.fhir.dstu3.model.Extension;
 import org.hl7.fhir.dstu3.model.Identifier;
 import org.hl7.fhir.dstu3.model.Organization;
@@ -35,9 +36,7 @@ public final class BookingRequest {
     }
 
     public static BookAppointment toCommand(Appointment a, String appointmentId) {
-        if (a.getMeta().getProfile().stream().noneMatch(p -> Profiles.APPOINTMENT.equals(p.getValue()))) {
-            invalid("meta.profile must be " + Profiles.APPOINTMENT);
-        }
+        requireProfileAndKnownModifiers(a);
         if (a.hasIdElement() && a.getIdElement().hasIdPart()) {
             invalid("A new appointment must not have an id");
         }
@@ -91,6 +90,9 @@ public final class BookingRequest {
             if (!id.hasSystem() || !id.hasValue()) {
                 invalid("An identifier needs a system and a value");
             }
+            if (id.hasUse() || id.hasType() || id.hasPeriod() || id.hasAssigner()) {
+                invalid("An appointment identifier carries only a system and a value: use, type, period and assigner are not allowed");
+            }
             identifiers.add(new io.gpconnect.schemas.Identifier(id.getSystem(), id.getValue()));
         }
         return BookAppointment.newBuilder()
@@ -116,16 +118,37 @@ public final class BookingRequest {
                 .build();
     }
 
+    /**
+     * Every request body (book, amend, cancel) claims the GP Connect profile (spec §4.1), and carries no modifier
+     * extension: none is defined for it, and FHIR forbids acting on a resource whose modifiers are not understood.
+     */
+    static void requireProfileAndKnownModifiers(Appointment a) {
+        if (a.getMeta().getProfile().stream().noneMatch(p -> Profiles.APPOINTMENT.equals(p.getValue()))) {
+            invalid("meta.profile must be " + Profiles.APPOINTMENT);
+        }
+        boolean modified = a.hasModifierExtension()
+                || a.getParticipant().stream().anyMatch(p -> p.hasModifierExtension())
+                || a.getContained().stream().anyMatch(r -> r instanceof DomainResource d && d.hasModifierExtension());
+        if (modified) {
+            invalid("modifierExtension is not understood here: GPConnect-Appointment-1 defines none");
+        }
+    }
+
+    /** Characters as people count them: an emoji is one, though Java's length() counts two UTF-16 units. */
     static void checkTexts(Appointment a) {
         if (!a.hasDescription() || a.getDescription().isBlank()) {
             invalid("description is required");
         }
-        if (a.getDescription().length() > DESCRIPTION_MAX) {
+        if (characters(a.getDescription()) > DESCRIPTION_MAX) {
             invalid("description is longer than " + DESCRIPTION_MAX + " characters");
         }
-        if (a.hasComment() && a.getComment().length() > COMMENT_MAX) {
+        if (a.hasComment() && characters(a.getComment()) > COMMENT_MAX) {
             invalid("comment is longer than " + COMMENT_MAX + " characters");
         }
+    }
+
+    private static int characters(String text) {
+        return text.codePointCount(0, text.length());
     }
 
     /** A relative reference {@code Type/id}; absolute URLs and other types are refused (spec §1). */
@@ -186,6 +209,7 @@ public final class BookingRequest {
         }
         String profile = org.getMeta().getProfile().isEmpty() ? null : org.getMeta().getProfile().get(0).getValue();
         return BookingOrganisation.newBuilder()
+                .setResource(BookingOrganisations.stored(org))
                 .setContainedId(containedId)
                 .setOdsCode(ods)
                 .setName(org.getName())

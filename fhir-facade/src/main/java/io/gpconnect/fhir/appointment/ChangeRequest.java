@@ -32,6 +32,7 @@ public final class ChangeRequest {
 
     public Amendment amendment(Appointment stored, Appointment sent) {
         references.require(sent);
+        BookingRequest.requireProfileAndKnownModifiers(sent);
         if (stored.getStatus() == Appointment.AppointmentStatus.CANCELLED) {
             throw invalid("A cancelled appointment cannot be amended");
         }
@@ -52,6 +53,7 @@ public final class ChangeRequest {
     /** Returns the cancellation reason. */
     public String cancellation(Appointment stored, Appointment sent) {
         references.require(sent);
+        BookingRequest.requireProfileAndKnownModifiers(sent);
         List<Extension> reasons = sent.getExtensionsByUrl(Profiles.EXT_CANCELLATION_REASON);
         if (reasons.isEmpty()) {
             boolean misnamed = sent.getExtension().stream()

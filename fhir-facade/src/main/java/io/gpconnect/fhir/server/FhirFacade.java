@@ -73,7 +73,7 @@ public final class FhirFacade implements AutoCloseable {
     }
 
     public static FhirFacade start(Settings settings, CommandGateway gateway, ViewQueries views, Clock clock, Extras extras) {
-        FhirContext fhir = FhirContext.forDstu3();
+        FhirContext fhir = FhirContext.forDstu3Cached(); // shared with what keeps the booking organisation (BookingOrganisations)
         Directory directory = new Directory(views);
         AppointmentService appointments = new AppointmentService(gateway, views, clock);
         PatientAccess access = new PatientAccess(directory);

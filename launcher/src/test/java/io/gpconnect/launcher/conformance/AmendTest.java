@@ -143,7 +143,9 @@ class AmendTest {
                 arguments("an appointmentType", BodyEdits.model(a -> a.setAppointmentType(new CodeableConcept().setText("RANDOM")))),
                 arguments("an unknown element", BodyEdits.json(j -> j.put("invalidField", "Assurance Testing"))),
                 arguments("a resourceType that is not Appointment", BodyEdits.json(j -> j.put("resourceType", "InvalidResourceType"))),
-                arguments("a description over 100 characters", BodyEdits.model(a -> a.setDescription("d".repeat(101)))));
+                arguments("a description over 100 characters", BodyEdits.model(a -> a.setDescription("d".repeat(101)))),
+                arguments("no meta.profile", BodyEdits.model(a -> a.getMeta().getProfile().clear())),
+                arguments("a modifierExtension", BodyEdits.model(a -> a.addModifierExtension().setUrl("http://example.org/ext").setValue(new StringType("x")))));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -71,6 +71,14 @@ class BookRejectionTest {
                 arguments("no description", BodyEdits.model(a -> a.setDescription(null))),
                 arguments("a description over 100 characters", BodyEdits.model(a -> a.setDescription("d".repeat(101)))),
                 arguments("a comment over 500 characters", BodyEdits.model(a -> a.setComment("c".repeat(501)))),
+                arguments("a description of 101 emoji", BodyEdits.model(a -> a.setDescription("\uD83D\uDE00".repeat(101)))),
+                arguments("an identifier with a use", BodyEdits.model(a -> a.addIdentifier().setUse(org.hl7.fhir.dstu3.model.Identifier.IdentifierUse.OFFICIAL)
+                        .setSystem("https://fhir.nhs.uk/Id/gpconnect-appointment-identifier").setValue("1"))),
+                arguments("an identifier with a period", BodyEdits.model(a -> a.addIdentifier().setPeriod(new Period().setStart(new Date()))
+                        .setSystem("https://fhir.nhs.uk/Id/gpconnect-appointment-identifier").setValue("1"))),
+                arguments("a modifierExtension", BodyEdits.model(a -> a.addModifierExtension().setUrl("http://example.org/ext").setValue(new StringType("x")))),
+                arguments("a participant modifierExtension", BodyEdits.model(a -> a.getParticipantFirstRep().addModifierExtension()
+                        .setUrl("http://example.org/ext").setValue(new StringType("x")))),
                 arguments("an identifier without value", BodyEdits.model(a -> a.addIdentifier()
                         .setSystem("https://fhir.nhs.uk/Id/gpconnect-appointment-identifier"))),
                 arguments("a reason", BodyEdits.model(a -> a.addReason(new CodeableConcept().addCoding(

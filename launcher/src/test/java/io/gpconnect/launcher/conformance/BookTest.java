@@ -65,6 +65,44 @@ class BookTest {
                 .isEqualTo("urgent-care");
     }
 
+    /** Spec §5.1: the booking organisation is MustSupport "with all sub-elements"; address and other codings were dropped. */
+    @Test
+    void returnsTheBookingOrganisationWithEverySubElementItWasSent() {
+        OpenSlot slot = OpenSlots.first(DAY);
+        Appointment body = AppointmentBodies.forSlot(slot, "Patient/5");
+        Organization sent = AppointmentBodies.bookingOrganisation(body);
+        sent.addAddress().addLine("1 Park Row").setCity("Leeds").setPostalCode("LS1 5AB");
+        sent.addType().addCoding().setSystem("https://example.org/CodeSystem/unit").setCode("ooh").setDisplay("Out of hours");
+        sent.addTelecom().setSystem(org.hl7.fhir.dstu3.model.ContactPoint.ContactPointSystem.EMAIL).setValue("desk@example.org");
+
+        Appointment booked = appointments.booked(body);
+        Appointment read = Appointments.current(booked.getIdElement().getIdPart());
+
+        for (Appointment returned : List.of(booked, read)) {
+            Organization org = AppointmentBodies.bookingOrganisation(returned);
+            assertThat(org.getIdElement().getIdPart()).isEqualTo("1");
+            assertThat(org.getAddressFirstRep().getLine()).extracting(l -> l.getValue()).containsExactly("1 Park Row");
+            assertThat(org.getAddressFirstRep().getPostalCode()).isEqualTo("LS1 5AB");
+            assertThat(org.getType()).extracting(t -> t.getCodingFirstRep().getCode()).contains("ooh");
+            assertThat(org.getTelecom()).extracting(t -> t.getValue()).contains("desk@example.org");
+            org.setId((String) null);
+            Organization expected = sent.copy();
+            expected.setId((String) null);
+            assertThat(org.equalsDeep(expected)).as(Fhir.json(org)).isTrue();
+        }
+    }
+
+    /** Spec §5.1 limits are in characters: 100 emoji are 100 characters, though 200 UTF-16 units. */
+    @Test
+    void countsTextLimitsInCharactersNotUtf16Units() {
+        OpenSlot slot = OpenSlots.first(DAY);
+        Appointment body = AppointmentBodies.forSlot(slot, "Patient/6");
+        String description = "\uD83D\uDE00".repeat(100);
+        body.setDescription(description);
+        Appointment booked = appointments.booked(body);
+        assertThat(booked.getDescription()).isEqualTo(description);
+    }
+
     @Test
     void ignoresTheServiceCategoryAndServiceTypeAConsumerSends() {
         OpenSlot slot = OpenSlots.first(DAY);

@@ -118,6 +118,7 @@ class CancelTest {
                 })),
                 arguments("an absolute booking organisation reference", BodyEdits.reference("/extension/0/valueReference", ABSOLUTE + "#1")),
                 arguments("status booked", BodyEdits.model(a -> a.setStatus(Appointment.AppointmentStatus.BOOKED))),
+                arguments("no meta.profile", BodyEdits.model(a -> a.getMeta().getProfile().clear())),
                 arguments("an empty reason url", BodyEdits.model(a -> reasonExtension(a).setUrl(""))),
                 arguments("a misspelt reason url", BodyEdits.model(a -> reasonExtension(a).setUrl(
                         "http://fhir.nhs.uk/StructuraeDefinition/extension-gpconnect-appointment-cancellation-reason-1-010"))));
