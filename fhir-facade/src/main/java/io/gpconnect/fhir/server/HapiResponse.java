@@ -30,6 +30,40 @@ final class HapiResponse extends HttpServletResponseWrapper {
         return writer;
     }
 
+    /**
+     * HAPI answers a DSTU2 media type (application/xml+fhir, application/json+fhir) with the same name; STU3 names
+     * them application/fhir+xml and application/fhir+json (spec §1), so the body is labelled with those whatever
+     * the consumer called it.
+     */
+    @Override
+    public void setContentType(String type) {
+        super.setContentType(stu3(type));
+    }
+
+    @Override
+    public void setHeader(String name, String value) {
+        super.setHeader(name, "content-type".equalsIgnoreCase(name) ? stu3(value) : value);
+    }
+
+    @Override
+    public void addHeader(String name, String value) {
+        super.addHeader(name, "content-type".equalsIgnoreCase(name) ? stu3(value) : value);
+    }
+
+    static String stu3(String contentType) {
+        if (contentType == null) {
+            return null;
+        }
+        String lower = contentType.toLowerCase(java.util.Locale.ROOT);
+        if (lower.startsWith("application/xml+fhir")) {
+            return "application/fhir+xml" + contentType.substring("application/xml+fhir".length());
+        }
+        if (lower.startsWith("application/json+fhir")) {
+            return "application/fhir+json" + contentType.substring("application/json+fhir".length());
+        }
+        return contentType;
+    }
+
     @Override
     public Collection<String> getHeaderNames() {
         return super.getHeaderNames().stream().filter(name -> !CONTAINER_HEADERS.contains(name.toLowerCase())).toList();

@@ -29,7 +29,10 @@ class FormatTest {
             "application/fhir+xml,application/fhir+xml,application/fhir+json,json",
             "application/fhir+json,application/fhir+json,application/fhir+json,json",
             "application/fhir+json,application/fhir+json,application/fhir+xml,xml",
-            ",,xml,xml", ",,json,json", ",,application/fhir xml,xml", ",,,json"})
+            ",,xml,xml", ",,json,json", ",,application/fhir xml,xml", ",,,json",
+            // DSTU2's names are understood, but the answer is labelled with STU3's (spec §1)
+            ",application/xml+fhir,,xml", ",application/json+fhir,,json", ",,application/xml+fhir,xml",
+            ",,application/json+fhir,json"})
     void answersInTheFormatNegotiated(String contentType, String accept, String format, String expected) {
         Call call = Call.get("/metadata", Gpc.METADATA).without("Accept");
         if (contentType != null) {
@@ -48,12 +51,14 @@ class FormatTest {
     }
 
     /** With neither Accept nor _format, the answer comes in the request's own Content-Type (here, an error). */
-    @Test
-    void answersAnXmlRequestInXmlWhenNothingElseIsAsked() {
+    @ParameterizedTest
+    @ValueSource(strings = {Call.FHIR_XML, "application/xml+fhir"})
+    void answersAnXmlRequestInXmlWhenNothingElseIsAsked(String contentType) {
         Reply reply = Call.post("/Appointment", Gpc.BOOK, null).without("Accept")
-                .body("<Appointment xmlns=\"http://hl7.org/fhir\"><status value=\"booked\"/></Appointment>", Call.FHIR_XML).send();
+                .body("<Appointment xmlns=\"http://hl7.org/fhir\"><status value=\"booked\"/></Appointment>", contentType).send();
         assertError(reply, 422, "INVALID_RESOURCE");
         assertThat(reply.isXml()).isTrue();
+        assertThat(reply.mediaType()).isEqualTo(Call.FHIR_XML);
     }
 
     @ParameterizedTest(name = "Accept {0}, _format {1}")
