@@ -82,8 +82,9 @@ public record SlotSearchRequest(Instant from, Instant to, boolean includePractit
             }
             if (DATE_TIME.matcher(value).matches()) {
                 OffsetDateTime t = OffsetDateTime.parse(value);
-                if (!UkTime.ZONE.getRules().getOffset(t.toInstant()).equals(t.getOffset())) {
-                    throw invalid(name + " offset " + t.getOffset() + " is not UK local time on that date");
+                java.time.ZoneOffset uk = UkTime.ZONE.getRules().getOffset(t.toInstant());
+                if (!uk.equals(t.getOffset())) {
+                    throw invalid(name + " offset " + offset(t.getOffset()) + " is not UK local time on that date, which is " + offset(uk));
                 }
                 return new Bound(t.atZoneSameInstant(UkTime.ZONE).toLocalDate(), t.toInstant(), false);
             }
@@ -114,5 +115,10 @@ public record SlotSearchRequest(Instant from, Instant to, boolean includePractit
 
     private static GpConnectException invalid(String diagnostics) {
         return new GpConnectException(SpineCode.INVALID_PARAMETER, diagnostics);
+    }
+
+    /** As written in a request: ZoneOffset prints UTC as "Z", which reads as if the consumer had sent that. */
+    private static String offset(java.time.ZoneOffset offset) {
+        return offset.getTotalSeconds() == 0 ? "+00:00" : offset.getId();
     }
 }
