@@ -136,10 +136,22 @@ public final class GpConnectCli {
             });
         }
 
+        /** Held while this serve runs (see {@link ServeLock}). */
+        private java.nio.channels.FileChannel lock;
+
         @Override
         public Integer call() throws Exception {
             Engine.Options options = options();
-            Engine engine = Engine.start(options, UsageErrors.checked(spec, workload::workload));
+            var scale = UsageErrors.checked(spec, workload::workload);
+            lock = UsageErrors.checked(spec, () -> ServeLock.acquire("--data-dir", options.dataDir()));
+            Engine engine;
+            try {
+                UsageErrors.checked(spec, () -> SettingChecks.freePort("--port", host, port));
+                engine = Engine.start(options, scale);
+            } catch (RuntimeException | Error e) {
+                lock.close(); // this process may live on (an in-process caller): the data dir is free again
+                throw e;
+            }
             CountDownLatch stopped = new CountDownLatch(1);
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 System.out.println("Stopping…");

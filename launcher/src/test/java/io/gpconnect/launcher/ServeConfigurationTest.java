@@ -118,6 +118,26 @@ class ServeConfigurationTest {
         return serve.options();
     }
 
+    /** Both used to be found only once the broker had started, and ended in a page of stack traces. */
+    @Test
+    void aDataDirInUseOrAPortInUseIsRefusedBeforeAnythingStarts() throws Exception {
+        try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            assertRefused(Map.of(), "--port " + taken.getLocalPort() + " is in use on 127.0.0.1", "serve", "--port",
+                    String.valueOf(taken.getLocalPort()), "--data-dir", dir.resolve("free-port-check").toString());
+        }
+        assertThat(dir.resolve("free-port-check").resolve("kafka")).as("no broker was started").doesNotExist();
+
+        Path shared = dir.resolve("shared");
+        Files.createDirectories(shared);
+        try (var held = ServeLock.acquire("--data-dir", shared)) {
+            assertThat(Files.readString(shared.resolve(ServeLock.FILE))).isEqualTo(String.valueOf(ProcessHandle.current().pid()));
+            assertRefused(Map.of(), "--data-dir " + shared + " is in use by another ./gpconnect serve (pid " + ProcessHandle.current().pid() + ")",
+                    "serve", "--port", "0", "--data-dir", shared.toString());
+        }
+        assertThat(shared.resolve("kafka")).as("no broker was started").doesNotExist();
+        ServeLock.acquire("--data-dir", shared).close(); // released with its holder
+    }
+
     private void assertRefused(Map<String, String> env, String message, String... args) {
         StringWriter captured = new StringWriter();
         CommandLine cli = GpConnectCli.commandLine(env);

@@ -44,7 +44,8 @@ public record EngineSettings(String bootstrapServers, String registryUrl, Path s
         p.put("deserialization.exception.handler", "org.apache.kafka.streams.errors.LogAndContinueExceptionHandler");
         p.put("processing.exception.handler", "org.apache.kafka.streams.errors.LogAndContinueProcessingExceptionHandler");
         p.put("errors.dead.letter.queue.topic.name", Topics.DEAD_LETTERS.name());
-        // We have no global stores; enabling it is Kafka 5's default and stops a warning at every start.
+        // We have no global stores; enabling it is Kafka 5's default. (Kafka still warns once per application: its
+        // assignor rebuilds a StreamsConfig from the consumer settings alone. The launcher's log filter drops that line.)
         p.put("processing.exception.handler.global.enabled", "true");
         if (applicationServer != null) {
             p.put("application.server", applicationServer);

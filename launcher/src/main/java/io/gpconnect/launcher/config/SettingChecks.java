@@ -30,6 +30,23 @@ public final class SettingChecks {
         return port;
     }
 
+    /**
+     * Whether the HTTP port can be bound, asked before the engine starts: found only when the facade binds, a port
+     * in use cost a broker start and ended in a stack trace. Bound as Jetty binds it (address reuse on).
+     */
+    public static int freePort(String option, String host, int port) {
+        if (port == 0) {
+            return port;
+        }
+        try (java.net.ServerSocket socket = new java.net.ServerSocket()) {
+            socket.setReuseAddress(true);
+            socket.bind(new java.net.InetSocketAddress(host, port));
+        } catch (IOException e) {
+            throw new InvalidSettingException(option + " " + port + " is in use on " + host + ": stop what holds it, or choose another " + option);
+        }
+        return port;
+    }
+
     public static String host(String option, String host) {
         if (host == null || !HOST.matcher(host).matches()) {
             throw new InvalidSettingException(option + " '" + host + "' is not a host name or IP address");
