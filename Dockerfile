@@ -14,6 +14,8 @@ WORKDIR /app
 COPY --from=build /src/launcher/target/classes /app/classes
 COPY --from=build /app/lib /app/lib
 ENV JAVA_OPTS="-Xms256m -Xmx768m -XX:+UseG1GC -XX:+ExitOnOutOfMemoryError"
+# Fewer glibc malloc arenas for RocksDB's many allocating threads: less resident memory (docs/performance.md, session 13)
+ENV MALLOC_ARENA_MAX=2
 EXPOSE 8080
 VOLUME /data
 ENTRYPOINT ["sh", "-c", "exec java $JAVA_OPTS -cp '/app/classes:/app/lib/*' io.gpconnect.launcher.GpConnectCli \"$@\"", "--"]
