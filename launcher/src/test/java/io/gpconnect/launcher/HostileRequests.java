@@ -96,6 +96,16 @@ final class HostileRequests {
             probes.add(body("mutated amend", "PUT", "/Appointment/" + appointmentId, "rest:update:appointment-1", mutate(amendJson),
                     "application/fhir+json;charset=utf-8", STALE_VERSION));
         }
+        // A number HAPI would expand into a billion-digit integer: one such body used to stop the whole engine (OOM).
+        for (String field : new String[]{"priority", "minutesDuration"}) {
+            for (String number : new String[]{"1e999999999", "1E+999999999", "-9.9e999999999"}) {
+                String body = bookingJson.replaceFirst("\\{", "{\"" + field + "\":" + number + ",");
+                probes.add(body("exponent number", "POST", "/Appointment", "rest:create:appointment-1", body,
+                        "application/fhir+json;charset=utf-8", null));
+                probes.add(body("exponent number", "PUT", "/Appointment/" + appointmentId, "rest:update:appointment-1",
+                        amendJson.replaceFirst("\\{", "{\"" + field + "\":" + number + ","), "application/fhir+json;charset=utf-8", STALE_VERSION));
+            }
+        }
         for (int i = 0; i < 30; i++) {
             String body = random.nextBoolean() ? bookingJson : bookingXml;
             probes.add(body("content type", "POST", "/Appointment", "rest:create:appointment-1", body, pick(CONTENT_TYPES), null));

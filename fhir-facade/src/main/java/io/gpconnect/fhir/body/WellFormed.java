@@ -16,7 +16,8 @@ import javax.xml.stream.XMLStreamReader;
 
 /**
  * Syntax alone: is the body JSON or XML at all, and which resource does it claim to be. A failure here is
- * 400 BAD_REQUEST; everything FHIR-specific is left to HAPI.
+ * 400 BAD_REQUEST; everything FHIR-specific is left to HAPI, but for numbers in exponent form (422), which HAPI
+ * must never see.
  */
 final class WellFormed {
     // A key sent twice would leave which value counts to the parser; FHIR JSON allows each property once.
@@ -43,7 +44,7 @@ final class WellFormed {
                 if (value == JsonToken.VALUE_STRING && "resourceType".equals(name)) {
                     type = json.getText();
                 }
-                json.skipChildren();
+                checkNumbers(json, value);
             }
             JsonToken after = json.nextToken();
             if (after != null) {
@@ -55,6 +56,28 @@ final class WellFormed {
         } catch (IOException e) {
             throw new UncheckedIOException(e); // a String has no I/O to fail
         }
+    }
+
+    /**
+     * Reads the value that starts at {@code token}, children included, refusing any number in exponent form. STU3's
+     * integer and decimal have none, and HAPI turns 1e999999999 into an exact integer a billion digits long: one
+     * 60-byte body used to exhaust the heap and stop the engine.
+     */
+    private static void checkNumbers(JsonParser json, JsonToken token) throws IOException {
+        int depth = 0;
+        do {
+            if (token == JsonToken.START_OBJECT || token == JsonToken.START_ARRAY) {
+                depth++;
+            } else if (token == JsonToken.END_OBJECT || token == JsonToken.END_ARRAY) {
+                depth--;
+            } else if (token == JsonToken.VALUE_NUMBER_FLOAT) {
+                String number = json.getText();
+                if (number.indexOf('e') >= 0 || number.indexOf('E') >= 0) {
+                    throw new GpConnectException(SpineCode.INVALID_RESOURCE, "The number " + (number.length() <= 40 ? number : number.substring(0, 40) + "...")
+                            + " is in exponent form, which FHIR STU3 integers and decimals do not allow");
+                }
+            }
+        } while (depth > 0 && (token = json.nextToken()) != null);
     }
 
     /** The local name of the root element, after reading the whole document. */

@@ -64,6 +64,27 @@ class FhirBodiesTest {
         assertInvalidResource(() -> bodies.parse(body, JSON, Appointment.class));
     }
 
+    /**
+     * A 60-byte body with "priority":1e999999999 once took the whole engine down: HAPI turned the number into an
+     * exact integer, a billion digits long (OutOfMemoryError). STU3's integer and decimal forms have no exponent.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"{\"resourceType\":\"Appointment\",\"priority\":1e999999999}",
+            "{\"resourceType\":\"Appointment\",\"minutesDuration\":1E+999999999}",
+            "{\"resourceType\":\"Appointment\",\"priority\":1.5e1}",
+            "{\"resourceType\":\"Appointment\",\"participant\":[{\"extension\":[{\"url\":\"u\",\"valueInteger\":2e999999999}]}]}",
+            "{\"priority\":1e999999999,\"resourceType\":\"Appointment\"}"})
+    void answersInvalidResourceForANumberInExponentForm(String body) {
+        assertThat(assertInvalidResource(() -> bodies.parse(body, JSON, Appointment.class)).diagnostics()).contains("exponent");
+    }
+
+    /** XML carries numbers as text, which HAPI reads with Integer.parseInt: refused, and cheaply. */
+    @Test
+    void answersInvalidResourceForAnXmlNumberInExponentForm() {
+        assertInvalidResource(() -> bodies.parse("<Appointment xmlns=\"http://hl7.org/fhir\"><priority value=\"1e999999999\"/></Appointment>",
+                XML, Appointment.class));
+    }
+
     @Test
     void answersInvalidResourceForAnotherXmlResource() {
         assertInvalidResource(() -> bodies.parse("<Patient xmlns=\"http://hl7.org/fhir\"/>", XML, Appointment.class));

@@ -264,6 +264,15 @@ class JwtValidatorTest {
             assertBadRequest(() -> validate(Jwts.valid().claim("exp", iat).bearer()));
         }
 
+        /** A number HAPI would turn into a billion-digit integer must not reach it from a claim either. */
+        @Test
+        void a_huge_number_in_a_resource_claim_is_refused_not_expanded() {
+            String practitioner = Jwts.PRACTITIONER.replace("\"id\":\"u-4821\",", "\"id\":\"u-4821\",\"birthDate\":1e999999999,");
+            var failure = org.assertj.core.api.Assertions.catchThrowable(() -> validate(Jwts.valid().practitioner(practitioner).bearer()));
+            assertThat(failure).isInstanceOf(io.gpconnect.fhir.error.GpConnectException.class);
+            assertThat(((io.gpconnect.fhir.error.GpConnectException) failure).getStatusCode()).isBetween(400, 499);
+        }
+
         @ParameterizedTest
         @ValueSource(strings = {"", " "})
         void an_empty_audience_is_rejected(String audience) {
