@@ -110,6 +110,17 @@ class HostileInputTest {
         assertSpineError(chunked.statusCode(), chunked.headers().firstValue("Content-Type").orElse(""), chunked.body(), 413, "BAD_REQUEST");
     }
 
+    /** Request lines Jetty refuses before routing (an HTTP/0.9 "GET /", an empty target) were answered 500 with an incident. */
+    @Test
+    void aRequestLineThatIsNotHttp11IsTheClientsErrorNotOurs() {
+        URI server = URI.create(client.root());
+        for (String line : new String[]{"GET /\r\n\r\n", "GET  HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n"}) {
+            RawHttp.Reply reply = RawHttp.send(server, line.getBytes(StandardCharsets.US_ASCII));
+            assertThat(reply.status()).as(line).isBetween(400, 505).isNotIn(500, 501, 502, 503, 504);
+            assertThat(reply.body()).as(line).contains("OperationOutcome").doesNotContain("INTERNAL_SERVER_ERROR");
+        }
+    }
+
     /** The entity points at a file holding a secret and at a listener of ours: neither may ever be read. */
     @Test
     void neverResolvesExternalEntitiesOfAnXmlBody() throws Exception {

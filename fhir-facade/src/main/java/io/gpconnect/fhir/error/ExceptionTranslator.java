@@ -63,6 +63,9 @@ public final class ExceptionTranslator {
             case 409, 412 -> new GpConnectException(SpineCode.FHIR_CONSTRAINT_VIOLATION, message);
             case 422 -> new GpConnectException(SpineCode.INVALID_RESOURCE, message);
             case 501 -> new GpConnectException(SpineCode.NOT_IMPLEMENTED, message);
+            // The container's answer to a request line it cannot read as HTTP/1.x (an HTTP/0.9 "GET /"): the
+            // consumer's mistake, not ours, so no incident.
+            case 505 -> new GpConnectException(SpineCode.BAD_REQUEST, 505, message);
             default -> status >= 400 && status < 500
                     ? new GpConnectException(SpineCode.BAD_REQUEST, status, message)
                     : internalError(cause != null ? cause : new IllegalStateException(status + " " + message));

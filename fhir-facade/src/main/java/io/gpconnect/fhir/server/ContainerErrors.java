@@ -30,7 +30,8 @@ public final class ContainerErrors extends ErrorHandler {
     protected void generateResponse(Request request, Response response, int code, String message, Throwable cause,
                                     Callback callback) {
         boolean xml = OperationOutcomeWriter.wantsXml(null, request.getHeaders().get(HttpHeader.ACCEPT), null);
-        GpConnectException e = outcome(code, message);
+        // A body that stopped arriving times out while Jetty reads it ahead of the servlet: the client's delay.
+        GpConnectException e = timedOut(cause) ? outcome(408, "The request body did not arrive in time") : outcome(code, message);
         response.setStatus(e.getStatusCode());
         response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-store");
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, OperationOutcomeWriter.contentType(xml));
@@ -49,6 +50,15 @@ public final class ContainerErrors extends ErrorHandler {
         fields.put(new HttpField(HttpHeader.CACHE_CONTROL, "no-store"));
         fields.put(new HttpField(HttpHeader.CONTENT_TYPE, OperationOutcomeWriter.contentType(false)));
         return ByteBuffer.wrap(OperationOutcomeWriter.encode(fhir, outcome(status, reason), false));
+    }
+
+    private static boolean timedOut(Throwable cause) {
+        for (Throwable t = cause; t != null; t = t.getCause()) {
+            if (t instanceof java.util.concurrent.TimeoutException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private GpConnectException outcome(int status, String message) {

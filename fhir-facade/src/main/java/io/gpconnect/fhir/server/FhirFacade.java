@@ -24,6 +24,7 @@ import io.gpconnect.fhir.readcache.RenderedReads;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
 import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.handler.EagerContentHandler;
 import org.eclipse.jetty.server.ServerConnector;
 
 import io.gpconnect.fhir.routing.PracticeForwarding;
@@ -68,6 +69,13 @@ public final class FhirFacade implements AutoCloseable {
         public static final Extras NONE = new Extras(Map.of(), ods -> Optional.empty(), null);
     }
 
+    /**
+     * How much of a body is read before a request is handled. A booking is a few KB; a larger body (up to the
+     * body limit, then 413) is handled after this much has arrived. Bounded so that many connections, each
+     * trickling a big body, cannot hold much memory: a thousand of them hold at most 64 MB.
+     */
+    static final long RETAINED_BODY_BYTES = 64 * 1024;
+
     public static FhirFacade start(Settings settings, CommandGateway gateway, ViewQueries views, Clock clock) {
         return start(settings, gateway, views, clock, Extras.NONE);
     }
@@ -99,7 +107,10 @@ public final class FhirFacade implements AutoCloseable {
         context.setContextPath("/");
         context.addServlet(new ServletHolder("gpconnect", server), "/*");
         extras.servlets().forEach((path, servlet) -> context.addServlet(new ServletHolder(servlet), path));
-        jetty.setHandler(context);
+        // A request gets a thread only once its body has arrived (up to RETAINED_BODY_BYTES, which every GP Connect
+        // body fits): each one still arriving, or stalled, held one of Jetty's 200 request threads, so about 200
+        // slow or stalled bodies from a single client made the service unreachable (SlowClientsTest).
+        jetty.setHandler(new EagerContentHandler(context, new EagerContentHandler.RetainedContentLoaderFactory(RETAINED_BODY_BYTES, -1, false)));
         jetty.setErrorHandler(new ContainerErrors(fhir));
         try {
             jetty.start();
