@@ -24,7 +24,9 @@ import io.gpconnect.fhir.readcache.RenderedReads;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
 import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.handler.EagerContentHandler;
+import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.eclipse.jetty.server.ServerConnector;
 
 import io.gpconnect.fhir.routing.PracticeForwarding;
@@ -75,6 +77,8 @@ public final class FhirFacade implements AutoCloseable {
      * trickling a big body, cannot hold much memory: a thousand of them hold at most 64 MB.
      */
     static final long RETAINED_BODY_BYTES = 64 * 1024;
+    /** How long a stop waits for requests in flight: a booking waits at most its decision timeout (10 s by default). */
+    static final java.time.Duration STOP_GRACE = java.time.Duration.ofSeconds(12);
 
     public static FhirFacade start(Settings settings, CommandGateway gateway, ViewQueries views, Clock clock) {
         return start(settings, gateway, views, clock, Extras.NONE);
@@ -110,7 +114,12 @@ public final class FhirFacade implements AutoCloseable {
         // A request gets a thread only once its body has arrived (up to RETAINED_BODY_BYTES, which every GP Connect
         // body fits): each one still arriving, or stalled, held one of Jetty's 200 request threads, so about 200
         // slow or stalled bodies from a single client made the service unreachable (SlowClientsTest).
-        jetty.setHandler(new EagerContentHandler(context, new EagerContentHandler.RetainedContentLoaderFactory(RETAINED_BODY_BYTES, -1, false)));
+        Handler eager = new EagerContentHandler(context, new EagerContentHandler.RetainedContentLoaderFactory(RETAINED_BODY_BYTES, -1, false));
+        // Stopping (SIGTERM, Ctrl-C) stops taking connections, answers what it has taken (503 to new requests on
+        // open connections), and only then lets the engine stop the rest: a consumer left without an answer does
+        // not know whether it booked. The facade is the first thing the engine stops, so decisions still flow.
+        jetty.setHandler(new GracefulHandler(eager));
+        jetty.setStopTimeout(STOP_GRACE.toMillis());
         jetty.setErrorHandler(new ContainerErrors(fhir));
         try {
             jetty.start();
