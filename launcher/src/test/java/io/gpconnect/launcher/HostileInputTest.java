@@ -61,7 +61,7 @@ class HostileInputTest {
     static void cancelIt() {
         HttpResponse<String> current = client.get("/Appointment/" + appointmentId, "rest:read:appointment-1", "patient/*.read");
         if (current.statusCode() == 200 && current.body().contains("\"booked\"")) {
-            client.put("/Appointment/" + appointmentId, cancelling(current.body()), current.headers().firstValue("ETag").orElseThrow(),
+            client.put("/Appointment/" + appointmentId, ChangeBodies.cancelling(current.body()), current.headers().firstValue("ETag").orElseThrow(),
                     "rest:cancel:appointment-1", "patient/*.write");
         }
     }
@@ -71,7 +71,7 @@ class HostileInputTest {
         String current = client.get("/Appointment/" + appointmentId, "rest:read:appointment-1", "patient/*.read").body();
         String bookingXml = FHIR.newXmlParser().encodeResourceToString(FHIR.newJsonParser().parseResource(failingBookingJson));
         HostileRequests requests = new HostileRequests(SEED, URI.create(client.root()), failingBookingJson, bookingXml,
-                appointmentId, cancelling(current), amending(current));
+                appointmentId, ChangeBodies.cancelling(current), ChangeBodies.amending(current));
         List<HostileRequests.Probe> probes = requests.generate();
         assertThat(probes).hasSizeGreaterThanOrEqualTo(500);
 
@@ -229,23 +229,6 @@ class HostileInputTest {
             json.put(field, LocalDate.parse(value.substring(0, 10)).plusDays(1) + value.substring(10));
         }
         return JSON.writeValueAsString(json);
-    }
-
-    private static String cancelling(String appointmentJson) {
-        try {
-            ObjectNode json = (ObjectNode) JSON.readTree(appointmentJson);
-            json.put("status", "cancelled");
-            ((ArrayNode) json.withArray("extension")).addObject()
-                    .put("url", "https://fhir.nhs.uk/STU3/StructureDefinition/Extension-GPConnect-AppointmentCancellationReason-1")
-                    .put("valueString", "Hostile input test");
-            return JSON.writeValueAsString(json);
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static String amending(String appointmentJson) {
-        return appointmentJson.replace("\"Test appointment\"", "\"Amended by the hostile input test\"");
     }
 
     private static String abbreviate(String body) {

@@ -12,7 +12,8 @@ import static io.gpconnect.schemas.event.RejectionReason.*;
 
 /**
  * The rules amend and cancel share (spec §5.2, §5.3, §2.9): the appointment exists, is still booked, has not
- * started, and the consumer changed the version it read (If-Match).
+ * started, and it is still the version the change was made against (the consumer's If-Match, or else the version
+ * the facade checked the request body against).
  */
 public final class ChangeRules {
     private ChangeRules() {
@@ -29,7 +30,8 @@ public final class ChangeRules {
         }
         if (expectedVersion != null && expectedVersion != a.getVersion()) {
             return Optional.of(Decision.reject(VERSION_MISMATCH,
-                    "If-Match version " + expectedVersion + " does not match the current version " + a.getVersion()));
+                    "Appointment/" + appointmentId + " is at version " + a.getVersion() + ", not version " + expectedVersion
+                            + " that this change was made against: read it again"));
         }
         if (a.getStart().isBefore(now)) {
             return Optional.of(Decision.reject(APPOINTMENT_IN_PAST, "Appointment/" + appointmentId + " is in the past and cannot be changed"));

@@ -75,7 +75,10 @@ public final class AppointmentProvider implements IResourceProvider {
         if (sent.getIdElement().hasIdPart() && !sent.getIdElement().getIdPart().equals(id.getIdPart())) {
             throw new GpConnectException(SpineCode.BAD_REQUEST, "The id in the body does not match the id in the URL");
         }
-        Long expectedVersion = IfMatch.expectedVersion(request.getHeader("If-Match"), stored.getVersion()).orElse(null);
+        // Without If-Match, the body was still checked against this version (only description and comment, or
+        // status and reason, may differ from it): a change decided against a newer one would let through what
+        // that check never saw, so the processor holds it to this version too.
+        long expectedVersion = IfMatch.expectedVersion(request.getHeader("If-Match"), stored.getVersion()).orElse(stored.getVersion());
         Appointment current = AppointmentMapper.toFhir(stored);
         boolean cancel = Caller.context(request).map(RequestContext::interaction).orElse(null) == Interaction.APPOINTMENT_CANCEL
                 || (Caller.context(request).isEmpty() && sent.getStatus() == Appointment.AppointmentStatus.CANCELLED);
