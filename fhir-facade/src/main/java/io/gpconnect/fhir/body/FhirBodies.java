@@ -24,6 +24,21 @@ public final class FhirBodies {
         this.fhir = fhir;
     }
 
+    /**
+     * The body as text. Bytes that are not valid in its charset are 400 BAD_REQUEST: decoding them as U+FFFD would
+     * store text other than what the consumer sent, and the spec never lets text be altered silently.
+     */
+    public static String text(byte[] body, java.nio.charset.Charset charset) {
+        try {
+            return charset.newDecoder()
+                    .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT)
+                    .decode(java.nio.ByteBuffer.wrap(body)).toString();
+        } catch (java.nio.charset.CharacterCodingException e) {
+            throw new GpConnectException(SpineCode.BAD_REQUEST, "The body is not valid " + charset.name() + " text");
+        }
+    }
+
     public <T extends IBaseResource> T parse(String body, String contentType, Class<T> type) {
         if (body == null || body.isBlank()) {
             throw new GpConnectException(SpineCode.BAD_REQUEST, "The request has no body");

@@ -40,7 +40,7 @@ public final class RequestBodyInterceptor {
         if (type.isEmpty()) {
             return;
         }
-        String body = new String(details.loadRequestContents(), charset(details));
+        String body = FhirBodies.text(details.loadRequestContents(), charset(details));
         details.setResource(bodies.parse(body, details.getHeader("Content-Type"), type.get()));
     }
 

@@ -44,7 +44,7 @@ final class WellFormed {
                 if (value == JsonToken.VALUE_STRING && "resourceType".equals(name)) {
                     type = json.getText();
                 }
-                checkNumbers(json, value);
+                checkValues(json, value);
             }
             JsonToken after = json.nextToken();
             if (after != null) {
@@ -59,17 +59,20 @@ final class WellFormed {
     }
 
     /**
-     * Reads the value that starts at {@code token}, children included, refusing any number in exponent form. STU3's
-     * integer and decimal have none, and HAPI turns 1e999999999 into an exact integer a billion digits long: one
-     * 60-byte body used to exhaust the heap and stop the engine.
+     * Reads the value that starts at {@code token}, children included, refusing two things HAPI would accept and
+     * then mishandle: a number in exponent form (STU3's integer and decimal have none, and HAPI turns 1e999999999
+     * into an exact integer a billion digits long: one 60-byte body used to exhaust the heap and stop the engine),
+     * and a string with a lone surrogate escape such as \ud800 (not Unicode text; it was stored as "?").
      */
-    private static void checkNumbers(JsonParser json, JsonToken token) throws IOException {
+    private static void checkValues(JsonParser json, JsonToken token) throws IOException {
         int depth = 0;
         do {
             if (token == JsonToken.START_OBJECT || token == JsonToken.START_ARRAY) {
                 depth++;
             } else if (token == JsonToken.END_OBJECT || token == JsonToken.END_ARRAY) {
                 depth--;
+            } else if (token == JsonToken.VALUE_STRING && hasLoneSurrogate(json.getText())) {
+                throw malformed("JSON", "a string holds an unpaired surrogate (\\uD800-\\uDFFF), which is not Unicode text");
             } else if (token == JsonToken.VALUE_NUMBER_FLOAT) {
                 String number = json.getText();
                 if (number.indexOf('e') >= 0 || number.indexOf('E') >= 0) {
@@ -78,6 +81,22 @@ final class WellFormed {
                 }
             }
         } while (depth > 0 && (token = json.nextToken()) != null);
+    }
+
+    private static boolean hasLoneSurrogate(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isHighSurrogate(c)) {
+                if (i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                    i++;
+                } else {
+                    return true;
+                }
+            } else if (Character.isLowSurrogate(c)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The local name of the root element, after reading the whole document. */

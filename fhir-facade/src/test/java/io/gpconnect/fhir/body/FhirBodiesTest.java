@@ -78,6 +78,38 @@ class FhirBodiesTest {
         assertThat(assertInvalidResource(() -> bodies.parse(body, JSON, Appointment.class)).diagnostics()).contains("exponent");
     }
 
+    /** Decoded as U+FFFD, these were stored as text the consumer never sent (race/fault probe, session 13). */
+    @ParameterizedTest
+    @ValueSource(strings = {"ff fe", "c0 af", "ed a0 80", "e2 82"})
+    void refusesBytesThatAreNotUtf8(String hex) {
+        byte[] bad = java.util.HexFormat.ofDelimiter(" ").parseHex(hex);
+        byte[] before = "{\"resourceType\":\"Appointment\",\"description\":\"".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] after = "\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] body = new byte[before.length + bad.length + after.length];
+        System.arraycopy(before, 0, body, 0, before.length);
+        System.arraycopy(bad, 0, body, before.length, bad.length);
+        System.arraycopy(after, 0, body, before.length + bad.length, after.length);
+        assertBadRequest(() -> FhirBodies.text(body, java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void readsUtf8TextAsSent() {
+        String sent = "{\"description\":\"caf\u00e9 \uD83D\uDE00\"}";
+        assertThat(FhirBodies.text(sent.getBytes(java.nio.charset.StandardCharsets.UTF_8), java.nio.charset.StandardCharsets.UTF_8)).isEqualTo(sent);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"\\ud800", "x\\udfffy", "\\ude00\\ud83d"})
+    void refusesAStringWithAnUnpairedSurrogate(String escaped) {
+        assertBadRequest(() -> bodies.parse("{\"resourceType\":\"Appointment\",\"description\":\"" + escaped + "\"}", JSON, Appointment.class));
+    }
+
+    @Test
+    void acceptsAnEscapedSurrogatePair() {
+        Appointment parsed = bodies.parse("{\"resourceType\":\"Appointment\",\"description\":\"\\ud83d\\ude00\"}", JSON, Appointment.class);
+        assertThat(parsed.getDescription()).isEqualTo("\uD83D\uDE00");
+    }
+
     /** XML carries numbers as text, which HAPI reads with Integer.parseInt: refused, and cheaply. */
     @Test
     void answersInvalidResourceForAnXmlNumberInExponentForm() {
