@@ -66,8 +66,6 @@ public final class ExceptionTranslator {
             // The container's answer to a request line it cannot read as HTTP/1.x (an HTTP/0.9 "GET /"): the
             // consumer's mistake, not ours, so no incident.
             case 505 -> new GpConnectException(SpineCode.BAD_REQUEST, 505, message);
-            // The container refusing new requests while it stops: retry elsewhere or shortly, nothing is wrong.
-            case 503 -> new GpConnectException(SpineCode.INTERNAL_SERVER_ERROR, 503, "The service is stopping; retry shortly");
             default -> status >= 400 && status < 500
                     ? new GpConnectException(SpineCode.BAD_REQUEST, status, message)
                     : internalError(cause != null ? cause : new IllegalStateException(status + " " + message));

@@ -3,6 +3,7 @@ package io.gpconnect.fhir.server;
 import ca.uhn.fhir.context.FhirContext;
 import io.gpconnect.fhir.error.ExceptionTranslator;
 import io.gpconnect.fhir.error.GpConnectException;
+import io.gpconnect.fhir.error.SpineCode;
 import java.nio.ByteBuffer;
 import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.http.HttpFields;
@@ -31,7 +32,10 @@ public final class ContainerErrors extends ErrorHandler {
                                     Callback callback) {
         boolean xml = OperationOutcomeWriter.wantsXml(null, request.getHeaders().get(HttpHeader.ACCEPT), null);
         // A body that stopped arriving times out while Jetty reads it ahead of the servlet: the client's delay.
-        GpConnectException e = timedOut(cause) ? outcome(408, "The request body did not arrive in time") : outcome(code, message);
+        GpConnectException e = timedOut(cause) ? outcome(408, "The request body did not arrive in time")
+                // Jetty's GracefulHandler refusing a request while the service stops: nothing is wrong, retry shortly.
+                : code == 503 ? new GpConnectException(SpineCode.INTERNAL_SERVER_ERROR, 503, "The service is stopping; retry shortly")
+                : outcome(code, message);
         response.setStatus(e.getStatusCode());
         response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-store");
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, OperationOutcomeWriter.contentType(xml));
