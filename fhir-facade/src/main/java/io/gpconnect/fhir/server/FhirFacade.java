@@ -34,6 +34,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.servlet.http.HttpServlet;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
@@ -78,7 +79,7 @@ public final class FhirFacade implements AutoCloseable {
      */
     static final long RETAINED_BODY_BYTES = 64 * 1024;
     /** How long a stop waits for requests in flight: a booking waits at most its decision timeout (10 s by default). */
-    static final java.time.Duration STOP_GRACE = java.time.Duration.ofSeconds(12);
+    static final Duration STOP_GRACE = Duration.ofSeconds(12);
 
     public static FhirFacade start(Settings settings, CommandGateway gateway, ViewQueries views, Clock clock) {
         return start(settings, gateway, views, clock, Extras.NONE);
