@@ -69,8 +69,8 @@ public final class AppointmentMapper {
         return out;
     }
 
-    /** Appointments stored before the organisation was kept whole: what was kept of it. */
-    private static Organization fromFields(BookingOrganisation org) {
+    /** The organisation from its kept parts: all there is when nothing more was sent, or before it was kept whole. */
+    static Organization fromFields(BookingOrganisation org) {
         Organization contained = new Organization();
         contained.setId(org.getContainedId());
         contained.getMeta().addProfile(org.getProfile() != null ? org.getProfile() : Profiles.ORGANIZATION);

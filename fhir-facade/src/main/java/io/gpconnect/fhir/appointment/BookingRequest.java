@@ -208,8 +208,7 @@ public final class BookingRequest {
                     .map(c -> c.getCode()).findFirst().orElse(null);
         }
         String profile = org.getMeta().getProfile().isEmpty() ? null : org.getMeta().getProfile().get(0).getValue();
-        return BookingOrganisation.newBuilder()
-                .setResource(BookingOrganisations.stored(org))
+        BookingOrganisation fields = BookingOrganisation.newBuilder()
                 .setContainedId(containedId)
                 .setOdsCode(ods)
                 .setName(org.getName())
@@ -217,6 +216,7 @@ public final class BookingRequest {
                 .setOrganisationType(type)
                 .setProfile(profile)
                 .build();
+        return BookingOrganisation.newBuilder(fields).setResource(BookingOrganisations.storedIfMore(org, fields)).build();
     }
 
     /** The participants of spec §5.1: exactly one patient and one location, at most one practitioner. */

@@ -71,7 +71,7 @@ final class WellFormed {
                 depth++;
             } else if (token == JsonToken.END_OBJECT || token == JsonToken.END_ARRAY) {
                 depth--;
-            } else if (token == JsonToken.VALUE_STRING && hasLoneSurrogate(json.getText())) {
+            } else if (token == JsonToken.VALUE_STRING && hasLoneSurrogate(json.getTextCharacters(), json.getTextOffset(), json.getTextLength())) {
                 throw malformed("JSON", "a string holds an unpaired surrogate (\\uD800-\\uDFFF), which is not Unicode text");
             } else if (token == JsonToken.VALUE_NUMBER_FLOAT) {
                 String number = json.getText();
@@ -83,11 +83,13 @@ final class WellFormed {
         } while (depth > 0 && (token = json.nextToken()) != null);
     }
 
-    private static boolean hasLoneSurrogate(String text) {
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
+    /** Reads the parser's own buffer: a String per value would double what the syntax check allocates. */
+    private static boolean hasLoneSurrogate(char[] text, int offset, int length) {
+        int end = offset + length;
+        for (int i = offset; i < end; i++) {
+            char c = text[i];
             if (Character.isHighSurrogate(c)) {
-                if (i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                if (i + 1 < end && Character.isLowSurrogate(text[i + 1])) {
                     i++;
                 } else {
                     return true;
