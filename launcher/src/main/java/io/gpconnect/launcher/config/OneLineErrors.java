@@ -19,11 +19,21 @@ public final class OneLineErrors implements CommandLine.IParameterExceptionHandl
         return cmd.getCommandSpec().exitCodeOnInvalidInput();
     }
 
-    /** Settings checked when a command runs (a data directory, say) are usage errors too, whatever picocli's timing. */
+    /**
+     * Settings checked when a command runs (a data directory, say) are usage errors too, whatever picocli's timing;
+     * an operation that failed for a reason outside it is one line and exit code 1. Anything else is a bug, and
+     * keeps its stack trace.
+     */
     @Override
     public int handleExecutionException(Exception e, CommandLine cmd, CommandLine.ParseResult parsed) throws Exception {
         if (e instanceof CommandLine.ParameterException usage) {
             return handleParseException(usage, parsed.originalArgs().toArray(String[]::new));
+        }
+        if (e instanceof OperationFailedException failed) {
+            PrintWriter err = cmd.getErr();
+            err.println(cmd.getCommandSpec().qualifiedName() + ": " + failed.getMessage());
+            err.flush();
+            return cmd.getCommandSpec().exitCodeOnExecutionException();
         }
         throw e;
     }

@@ -24,7 +24,7 @@ import java.util.stream.Collectors;
  * committed record of each partition. Ends are read read_committed, as the engine's readers see the topics.
  */
 public final class ConsumerLag implements AutoCloseable {
-    private static final long TIMEOUT_SECONDS = 10;
+    private static final long TIMEOUT_SECONDS = EngineConnection.KAFKA_PATIENCE.toSeconds();
 
     /** No offset committed yet. */
     public static final long NONE = -1;
@@ -110,7 +110,7 @@ public final class ConsumerLag implements AutoCloseable {
     private IllegalStateException failure(String what, Exception e) {
         Throwable cause = e instanceof ExecutionException && e.getCause() != null ? e.getCause() : e;
         String why = cause instanceof TimeoutException || cause.getMessage() == null
-                ? "no answer from Kafka at " + bootstrapServers + " within " + TIMEOUT_SECONDS + " s"
+                ? EngineConnection.noAnswer(bootstrapServers)
                 : cause.getMessage();
         return new IllegalStateException(what + ": " + why, cause);
     }

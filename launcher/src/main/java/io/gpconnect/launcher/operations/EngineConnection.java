@@ -20,6 +20,11 @@ public final class EngineConnection {
     /** How long an operations command waits for Kafka before saying it is out of reach (the client's own is a minute). */
     public static final Duration KAFKA_PATIENCE = Duration.ofSeconds(10);
 
+    /** What an operations command says when Kafka did not answer within {@link #KAFKA_PATIENCE}. */
+    public static String noAnswer(String bootstrapServers) {
+        return "no answer from Kafka at " + bootstrapServers + " within " + KAFKA_PATIENCE.toSeconds() + " s";
+    }
+
     @Spec(Spec.Target.MIXEE)
     CommandSpec command;
 

@@ -1,5 +1,6 @@
 package io.gpconnect.launcher.operations;
 
+import io.gpconnect.launcher.config.OperationFailedException;
 import io.gpconnect.launcher.config.SettingChecks;
 import io.gpconnect.launcher.config.UsageErrors;
 import io.gpconnect.launcher.operations.bundle.InvalidBundleException;
@@ -81,10 +82,8 @@ public final class ImportCommand implements Callable<Integer> {
             }
         } catch (FeedNotPublishedException e) {
             out.flush();
-            err.println(spec.qualifiedName() + ": " + (from + e.published()) + " of " + records.size() + " records published, then: "
-                    + e.getMessage() + ". Records apply by id, so importing the file again once that is mended is safe.");
-            err.flush();
-            return 1;
+            throw new OperationFailedException((from + e.published()) + " of " + records.size() + " records published, then: "
+                    + e.getMessage() + ". Records apply by id, so importing the file again once that is mended is safe.", e);
         }
         out.println("Imported " + records.size() + " records for practice " + bundle.ods());
         out.flush();

@@ -8,6 +8,8 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
+import io.gpconnect.launcher.config.OperationFailedException;
+
 import java.io.PrintWriter;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -53,11 +55,8 @@ public final class LagCommand implements Callable<Integer> {
                 out.printf(ROW, group, "total", "", "", "", partitions.stream().mapToLong(ConsumerLag.PartitionLag::lag).sum());
             }
         } catch (IllegalStateException e) {
-            // Kafka not reachable, say: one line for the operator, exit 1, and no half-printed table before it.
-            PrintWriter err = spec.commandLine().getErr();
-            err.println(spec.qualifiedName() + ": " + e.getMessage());
-            err.flush();
-            return 1;
+            // Kafka not reachable, say: every group is read before the table starts, so none is half printed.
+            throw new OperationFailedException(e.getMessage(), e);
         }
         out.flush();
         return 0;

@@ -2,6 +2,7 @@ package io.gpconnect.launcher.operations;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.gpconnect.launcher.config.OperationFailedException;
 import io.gpconnect.launcher.config.SettingChecks;
 import io.gpconnect.launcher.config.UsageErrors;
 import io.gpconnect.topics.EngineSettings;
@@ -12,6 +13,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.RecordDeserializationException;
+import org.apache.kafka.common.errors.TimeoutException;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import picocli.CommandLine.Command;
@@ -71,14 +73,10 @@ public final class TailCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         try (KafkaConsumer<String, SpecificRecord> consumer = consumer(settings)) {
             print(consumer, out, idleLimit);
-        } catch (org.apache.kafka.common.errors.TimeoutException e) {
+        } catch (TimeoutException e) {
             // Finding the topics and their ends is what waits on Kafka; once records flow, an empty poll is just quiet.
             out.flush();
-            PrintWriter err = spec.commandLine().getErr();
-            err.println(spec.qualifiedName() + ": no answer from Kafka at " + settings.bootstrapServers() + " within "
-                    + EngineConnection.KAFKA_PATIENCE.toSeconds() + " s");
-            err.flush();
-            return 1;
+            throw new OperationFailedException(EngineConnection.noAnswer(settings.bootstrapServers()), e);
         }
         out.flush();
         return 0;

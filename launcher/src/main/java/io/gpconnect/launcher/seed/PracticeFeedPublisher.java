@@ -66,18 +66,19 @@ public final class PracticeFeedPublisher implements AutoCloseable {
             }
             sends.add(send);
             if (send.isDone()) {
-                Throwable failed = failure(send);
-                if (failed != null) {
-                    throw notPublished(sends, failed);
-                }
+                throwIfFailed(sends, send);
             }
         }
         producer.flush();
         for (Future<RecordMetadata> send : sends) {
-            Throwable failed = failure(send);
-            if (failed != null) {
-                throw notPublished(sends, failed);
-            }
+            throwIfFailed(sends, send);
+        }
+    }
+
+    private void throwIfFailed(List<Future<RecordMetadata>> sends, Future<RecordMetadata> send) {
+        Throwable failed = failure(send);
+        if (failed != null) {
+            throw notPublished(sends, failed);
         }
     }
 
