@@ -138,6 +138,26 @@ class ServeConfigurationTest {
         ServeLock.acquire("--data-dir", shared).close(); // released with its holder
     }
 
+    /** The case that matters: the serve holding the directory is another process, and its lock goes with it. */
+    @Test
+    void aDataDirLockedByAnotherProcessIsRefusedUntilThatProcessEnds() throws Exception {
+        Path shared = dir.resolve("other-process");
+        Files.createDirectories(shared);
+        Process holder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), ServeLockHolder.class.getName(), shared.toString())
+                .redirectErrorStream(true).start();
+        try {
+            var output = new java.io.BufferedReader(new java.io.InputStreamReader(holder.getInputStream()));
+            assertThat(output.readLine()).isEqualTo("held");
+            assertRefused(Map.of(), "--data-dir " + shared + " is in use by another ./gpconnect serve (pid " + holder.pid() + ")",
+                    "serve", "--port", "0", "--data-dir", shared.toString());
+        } finally {
+            holder.getOutputStream().close();
+            assertThat(holder.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        }
+        ServeLock.acquire("--data-dir", shared).close();
+    }
+
     private void assertRefused(Map<String, String> env, String message, String... args) {
         StringWriter captured = new StringWriter();
         CommandLine cli = GpConnectCli.commandLine(env);
