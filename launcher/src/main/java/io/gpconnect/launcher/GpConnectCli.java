@@ -23,6 +23,7 @@ import io.gpconnect.launcher.operations.TailCommand;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
+import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -137,7 +138,7 @@ public final class GpConnectCli {
         }
 
         /** Held while this serve runs (see {@link ServeLock}). */
-        private java.nio.channels.FileChannel lock;
+        private FileChannel lock;
 
         @Override
         public Integer call() throws Exception {

@@ -5,6 +5,10 @@ import ca.uhn.fhir.parser.DataFormatException;
 import ca.uhn.fhir.parser.IParser;
 import io.gpconnect.fhir.error.GpConnectException;
 import io.gpconnect.fhir.error.SpineCode;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
+import java.nio.charset.CodingErrorAction;
 import java.util.Locale;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 
@@ -28,13 +32,13 @@ public final class FhirBodies {
      * The body as text. Bytes that are not valid in its charset are 400 BAD_REQUEST: decoding them as U+FFFD would
      * store text other than what the consumer sent, and the spec never lets text be altered silently.
      */
-    public static String text(byte[] body, java.nio.charset.Charset charset) {
+    public static String text(byte[] body, Charset charset) {
         try {
             return charset.newDecoder()
-                    .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT)
-                    .decode(java.nio.ByteBuffer.wrap(body)).toString();
-        } catch (java.nio.charset.CharacterCodingException e) {
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(body)).toString();
+        } catch (CharacterCodingException e) {
             throw new GpConnectException(SpineCode.BAD_REQUEST, "The body is not valid " + charset.name() + " text");
         }
     }

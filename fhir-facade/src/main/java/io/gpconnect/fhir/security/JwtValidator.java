@@ -150,10 +150,10 @@ public final class JwtValidator {
         }
     }
 
-    /** Read from the raw JSON: the typed view would silently truncate 1.5 or accept "123". */
     /** 9999-12-31T23:59:59Z: beyond it a time is a mistake, and near Long.MAX_VALUE it no longer fits an Instant. */
     static final long LATEST_EPOCH_SECOND = 253_402_300_799L;
 
+    /** Read from the raw JSON: the typed view would silently truncate 1.5 or accept "123". */
     private static long epochSeconds(Map<String, Object> raw, String claim) {
         Object value = raw.get(claim);
         if (value instanceof Long || value instanceof Integer) {

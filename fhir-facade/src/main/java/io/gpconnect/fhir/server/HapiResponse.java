@@ -5,6 +5,7 @@ import jakarta.servlet.http.HttpServletResponseWrapper;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.Collection;
+import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -54,7 +55,7 @@ final class HapiResponse extends HttpServletResponseWrapper {
         if (contentType == null) {
             return null;
         }
-        String lower = contentType.toLowerCase(java.util.Locale.ROOT);
+        String lower = contentType.toLowerCase(Locale.ROOT);
         if (lower.startsWith("application/xml+fhir")) {
             return "application/fhir+xml" + contentType.substring("application/xml+fhir".length());
         }

@@ -8,6 +8,7 @@ import io.gpconnect.fhir.support.UkTime;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.List;
@@ -82,7 +83,7 @@ public record SlotSearchRequest(Instant from, Instant to, boolean includePractit
             }
             if (DATE_TIME.matcher(value).matches()) {
                 OffsetDateTime t = OffsetDateTime.parse(value);
-                java.time.ZoneOffset uk = UkTime.ZONE.getRules().getOffset(t.toInstant());
+                ZoneOffset uk = UkTime.ZONE.getRules().getOffset(t.toInstant());
                 if (!uk.equals(t.getOffset())) {
                     throw invalid(name + " offset " + offset(t.getOffset()) + " is not UK local time on that date, which is " + offset(uk));
                 }
@@ -118,7 +119,7 @@ public record SlotSearchRequest(Instant from, Instant to, boolean includePractit
     }
 
     /** As written in a request: ZoneOffset prints UTC as "Z", which reads as if the consumer had sent that. */
-    private static String offset(java.time.ZoneOffset offset) {
+    private static String offset(ZoneOffset offset) {
         return offset.getTotalSeconds() == 0 ? "+00:00" : offset.getId();
     }
 }

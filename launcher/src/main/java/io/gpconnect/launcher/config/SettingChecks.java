@@ -3,6 +3,8 @@ package io.gpconnect.launcher.config;
 import io.gpconnect.kafka.embedded.LocalBroker;
 
 import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
@@ -38,9 +40,9 @@ public final class SettingChecks {
         if (port == 0) {
             return port;
         }
-        try (java.net.ServerSocket socket = new java.net.ServerSocket()) {
+        try (ServerSocket socket = new ServerSocket()) {
             socket.setReuseAddress(true);
-            socket.bind(new java.net.InetSocketAddress(host, port));
+            socket.bind(new InetSocketAddress(host, port));
         } catch (IOException e) {
             throw new InvalidSettingException(option + " " + port + " is in use on " + host + ": stop what holds it, or choose another " + option);
         }
